@@ -1,0 +1,86 @@
+// Ingest: the first pipeline stage. It turns one input file (a PDF with a text
+// layer, or plain text in any supported encoding) into a SourceDocument: UTF-8
+// text split into pages and lines, with the facts later stages need about the
+// layout. Whether a file is a PDF or text is decided by its content, never by
+// its extension. Every encoding conversion happens here, once.
+//
+// Ingest never throws for bad input: a file that cannot be read still yields a
+// SourceDocument whose `status` says why (encrypted, damaged, scanned, empty,
+// binary, unreadable), so the caller can account for every input.
+//
+// Thread-safety: ReadDocument may be called from several threads at once, each
+// on its own file. Poppler's messages are captured per calling thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ratsdoc/status.h"
+
+namespace ratsdoc {
+
+enum class SourceFormat { kUnknown, kPdf, kText };
+
+// One line of the source as ingest saw it. Offsets are [begin, end) bytes into
+// SourceDocument::text and never include the terminating '\n'.
+struct SourceLine {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  int page = 1;  // 1-based
+  // True when layout shows the line was wrapped: its paragraph goes on in the
+  // next line. Only PDF ingest knows this (has_layout); for text it is false.
+  bool continues = false;
+  // True for a table row rebuilt from word positions: cells are separated by
+  // '\t', and a line break inside a cell is U+2028 LINE SEPARATOR.
+  bool table_row = false;
+  // True when every word of the line is set in a bold font (PDF only).
+  bool bold = false;
+  // True when the line lies in the top or bottom margin band of its page
+  // (PDF only): where running headers, footers and page numbers live.
+  bool page_edge = false;
+};
+
+struct SourcePage {
+  std::size_t begin = 0;  // first byte of the page in SourceDocument::text
+  std::size_t end = 0;    // one past its last byte
+};
+
+struct SourceDocument {
+  std::string path;     // as given by the caller
+  SourceFormat format = SourceFormat::kUnknown;
+  std::string sha256;   // lowercase hex of the file's bytes; empty if unreadable
+  std::uint64_t size_bytes = 0;
+  std::string encoding; // "UTF-8", "UTF-16LE", "ISO-8859-1", "windows-1252", ... or "PDF"
+
+  // The whole document as UTF-8; lines end with '\n'. Text files are decoded
+  // verbatim (only line endings are unified); PDFs are rebuilt from word boxes.
+  std::string text;
+  std::vector<SourcePage> pages;  // at least one when status is ok
+  std::vector<SourceLine> lines;  // in reading order, covering every line of `text`
+  bool has_layout = false;        // true for PDFs: `continues`/`page_edge` are meaningful
+
+  // Not ok when the document could not be read at all; `text` is then empty.
+  Status status;
+  // Problems that did not stop reading (Poppler's complaints about a damaged
+  // but readable PDF, a page that failed); each a sentence, at most a few dozen.
+  std::vector<std::string> warnings;
+};
+
+struct IngestOptions {
+  // Lines whose vertical centre lies within this fraction of the page height
+  // from the top or bottom edge are marked page_edge. Default: 0.12.
+  double edge_band = 0.12;
+};
+
+// Reads and decodes `path`. Always returns a document with `path` set; on
+// failure `status` holds the reason and `text` is empty.
+SourceDocument ReadDocument(const std::string& path, const IngestOptions& options = {});
+
+// Same, for bytes already in memory (`path` is only used in messages and the
+// result). REQUIRES: nothing; any bytes are accepted.
+SourceDocument ReadDocumentFromBytes(const std::string& path, std::string bytes,
+                                     const IngestOptions& options = {});
+
+}  // namespace ratsdoc

@@ -1,0 +1,15 @@
+// Reads a whole file into memory, turning every failure into a Status that says
+// what a person can do about it.
+#pragma once
+
+#include <string>
+
+#include "ratsdoc/status.h"
+
+namespace ratsdoc::ingest {
+
+// Reads `path` into `*bytes`. Fails with kUnreadable for a missing file, a
+// directory, a special file, missing permission or a read error.
+Status ReadFileBytes(const std::string& path, std::string* bytes);
+
+}  // namespace ratsdoc::ingest

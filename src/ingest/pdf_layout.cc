@@ -1,0 +1,296 @@
+#include "ingest/pdf_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ratsdoc::ingest {
+namespace {
+
+// Thresholds are in multiples of the line's font size, so they hold for any
+// type size. Tuned on LibreOffice- and council-system PDFs (samples/pdf).
+constexpr double kCellGap = 1.2;          // a horizontal gap this wide always separates cells
+constexpr double kNoSpaceCellGap = 0.45;  // ... or this wide where Poppler saw no space
+constexpr double kColumnTolerance = 3.0;  // points: cell starts aligned to a column
+constexpr double kRowGap = 0.35;          // vertical gap between table rows
+constexpr double kTableBreakGap = 2.0;    // a gap this tall ends a table
+constexpr double kParagraphGap = 0.45;    // vertical gap that separates paragraphs
+constexpr char kCellBreak[] = "\u2028";
+
+struct Segment {
+  std::vector<const PdfWord*> words;
+  double x0 = 0, x1 = 0;
+};
+
+struct PhysicalLine {
+  std::vector<const PdfWord*> words;  // left to right
+  std::vector<Segment> segments;
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  double font_size = 0;
+};
+
+double Median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(values.size() / 2), values.end());
+  return values[values.size() / 2];
+}
+
+std::string JoinWords(const std::vector<const PdfWord*>& words) {
+  std::string text;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) {
+      const double gap = words[i]->x0 - words[i - 1]->x1;
+      // Poppler splits a word where the font changes; only a real gap is a space.
+      if (words[i - 1]->space_after || gap > 0.15 * words[i]->font_size) text += ' ';
+    }
+    text += words[i]->text;
+  }
+  return text;
+}
+
+std::vector<PhysicalLine> GroupIntoLines(const std::vector<PdfWord>& words) {
+  std::vector<const PdfWord*> order;
+  for (const PdfWord& word : words) {
+    if (!word.text.empty()) order.push_back(&word);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const PdfWord* a, const PdfWord* b) {
+    return (a->y0 + a->y1) < (b->y0 + b->y1);
+  });
+  std::vector<PhysicalLine> lines;
+  for (const PdfWord* word : order) {
+    const double centre = (word->y0 + word->y1) / 2;
+    if (!lines.empty()) {
+      PhysicalLine& line = lines.back();
+      const double line_centre = (line.y0 + line.y1) / 2;
+      const double half = std::min(line.y1 - line.y0, word->y1 - word->y0) / 2;
+      if (std::abs(centre - line_centre) <= std::max(half, 1.0)) {
+        line.words.push_back(word);
+        line.y0 = std::min(line.y0, word->y0);
+        line.y1 = std::max(line.y1, word->y1);
+        continue;
+      }
+    }
+    PhysicalLine line;
+    line.words.push_back(word);
+    line.y0 = word->y0;
+    line.y1 = word->y1;
+    lines.push_back(std::move(line));
+  }
+  for (PhysicalLine& line : lines) {
+    std::stable_sort(line.words.begin(), line.words.end(),
+                     [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+    std::vector<double> sizes;
+    for (const PdfWord* word : line.words) sizes.push_back(word->font_size);
+    line.font_size = std::max(Median(sizes), 1.0);
+    line.x0 = line.words.front()->x0;
+    line.x1 = 0;
+    for (const PdfWord* word : line.words) line.x1 = std::max(line.x1, word->x1);
+    // Split into cells where the horizontal gap is too wide for a space.
+    for (std::size_t i = 0; i < line.words.size(); ++i) {
+      const PdfWord* word = line.words[i];
+      bool new_segment = i == 0;
+      if (i > 0) {
+        const PdfWord* previous = line.words[i - 1];
+        const double gap = word->x0 - previous->x1;
+        new_segment = gap > kCellGap * line.font_size ||
+                      (!previous->space_after && gap > kNoSpaceCellGap * line.font_size);
+      }
+      if (new_segment) line.segments.push_back(Segment{{}, word->x0, word->x1});
+      Segment& segment = line.segments.back();
+      segment.words.push_back(word);
+      segment.x1 = std::max(segment.x1, word->x1);
+    }
+  }
+  return lines;
+}
+
+// Index of the column whose start is aligned with `x`, or -1.
+int ColumnAt(const std::vector<double>& columns, double x) {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (std::abs(columns[c] - x) <= kColumnTolerance) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+class TableBuilder {
+ public:
+  bool active() const { return !rows_.empty(); }
+
+  // Tries to add `line` to the open table (or to open one); false if the line
+  // is not part of a table.
+  bool Add(const PhysicalLine& line) {
+    if (!active()) {
+      if (line.segments.size() < 2) return false;
+      for (const Segment& segment : line.segments) columns_.push_back(segment.x0);
+      StartRow(line);
+      return true;
+    }
+    const double gap = line.y0 - last_y1_;
+    if (gap > kTableBreakGap * line.font_size) return false;
+    std::vector<int> placement;
+    for (const Segment& segment : line.segments) placement.push_back(ColumnAt(columns_, segment.x0));
+    const bool all_aligned = std::all_of(placement.begin(), placement.end(), [](int c) { return c >= 0; });
+    if (line.segments.size() >= 2) {
+      if (!all_aligned) {
+        // A row with more cells than seen so far widens the table; one whose
+        // cells fall between known columns is not part of it.
+        for (std::size_t s = 0; s < placement.size(); ++s) {
+          if (placement[s] < 0 && line.segments[s].x0 < columns_.back()) return false;
+        }
+        for (std::size_t s = 0; s < placement.size(); ++s) {
+          if (placement[s] < 0) {
+            columns_.push_back(line.segments[s].x0);
+            placement[s] = static_cast<int>(columns_.size() - 1);
+          }
+        }
+      }
+    } else {
+      const int column = placement.front();
+      if (column < 0) return false;
+      // A full-width line starting at column 0 is the text after the table.
+      if (column + 1 < static_cast<int>(columns_.size()) && line.x1 > columns_[column + 1] - kColumnTolerance) {
+        return false;
+      }
+    }
+    if (gap > kRowGap * line.font_size) {
+      StartRow(line);
+    }
+    Place(line, placement);
+    last_y1_ = line.y1;
+    return true;
+  }
+
+  // Emits the rows and resets the builder.
+  void Flush(std::vector<LaidOutLine>* out) {
+    for (Row& row : rows_) {
+      LaidOutLine laid;
+      laid.table_row = true;
+      laid.x0 = row.x0;
+      laid.x1 = row.x1;
+      laid.y0 = row.y0;
+      laid.y1 = row.y1;
+      laid.font_size = row.font_size;
+      laid.bold = row.all_bold;
+      laid.blank_before = row.blank_before;
+      std::size_t used = row.cells.size();
+      while (used > 0 && row.cells[used - 1].empty()) --used;
+      for (std::size_t c = 0; c < used; ++c) {
+        if (c > 0) laid.text += '\t';
+        for (std::size_t l = 0; l < row.cells[c].size(); ++l) {
+          if (l > 0) laid.text += kCellBreak;
+          laid.text += row.cells[c][l];
+        }
+      }
+      out->push_back(std::move(laid));
+    }
+    rows_.clear();
+    columns_.clear();
+  }
+
+  void set_blank_before_next_row(bool blank) { blank_before_ = blank; }
+
+ private:
+  struct Row {
+    std::vector<std::vector<std::string>> cells;  // per column, its lines
+    double x0 = 1e9, x1 = 0, y0 = 0, y1 = 0, font_size = 0;
+    bool all_bold = true;
+    bool blank_before = false;
+  };
+
+  void StartRow(const PhysicalLine& line) {
+    Row row;
+    row.y0 = line.y0;
+    row.font_size = line.font_size;
+    row.blank_before = blank_before_;
+    blank_before_ = false;
+    rows_.push_back(std::move(row));
+    if (rows_.size() == 1) {
+      std::vector<int> placement;
+      for (std::size_t c = 0; c < line.segments.size(); ++c) placement.push_back(static_cast<int>(c));
+      Place(line, placement);
+      last_y1_ = line.y1;
+    }
+  }
+
+  void Place(const PhysicalLine& line, const std::vector<int>& placement) {
+    Row& row = rows_.back();
+    if (row.cells.size() < columns_.size()) row.cells.resize(columns_.size());
+    for (std::size_t s = 0; s < line.segments.size(); ++s) {
+      row.cells[static_cast<std::size_t>(placement[s])].push_back(JoinWords(line.segments[s].words));
+    }
+    for (const PdfWord* word : line.words) row.all_bold = row.all_bold && word->bold;
+    row.x0 = std::min(row.x0, line.x0);
+    row.x1 = std::max(row.x1, line.x1);
+    row.y1 = line.y1;
+  }
+
+  std::vector<double> columns_;
+  std::vector<Row> rows_;
+  double last_y1_ = 0;
+  bool blank_before_ = false;
+};
+
+}  // namespace
+
+std::vector<LaidOutLine> LayOutPage(std::vector<PdfWord> words, double page_height, double edge_band) {
+  const std::vector<PhysicalLine> lines = GroupIntoLines(words);
+  std::vector<LaidOutLine> out;
+  TableBuilder table;
+  double previous_body_y1 = -1;  // headers and footers do not open paragraphs
+  for (const PhysicalLine& line : lines) {
+    const bool edge = (line.y0 + line.y1) / 2 < edge_band * page_height ||
+                      (line.y0 + line.y1) / 2 > (1 - edge_band) * page_height;
+    const bool blank_before =
+        !edge && previous_body_y1 >= 0 && line.y0 - previous_body_y1 > kParagraphGap * line.font_size;
+    if (!edge) previous_body_y1 = line.y1;
+    if (!edge) {
+      if (!table.active()) table.set_blank_before_next_row(blank_before);
+      if (table.Add(line)) continue;
+      table.Flush(&out);
+      table.set_blank_before_next_row(blank_before);
+      if (table.Add(line)) continue;
+    } else {
+      table.Flush(&out);
+    }
+    LaidOutLine laid;
+    laid.text = JoinWords(line.words);
+    laid.x0 = line.x0;
+    laid.x1 = line.x1;
+    laid.y0 = line.y0;
+    laid.y1 = line.y1;
+    laid.font_size = line.font_size;
+    laid.page_edge = edge;
+    laid.blank_before = blank_before;
+    laid.bold = std::all_of(line.words.begin(), line.words.end(), [](const PdfWord* w) { return w->bold; });
+    out.push_back(std::move(laid));
+  }
+  table.Flush(&out);
+  return out;
+}
+
+std::vector<bool> FindWrappedLines(const std::vector<LaidOutLine>& lines) {
+  std::vector<double> right_edges;
+  for (const LaidOutLine& line : lines) {
+    if (!line.table_row && !line.page_edge) right_edges.push_back(line.x1);
+  }
+  std::vector<bool> wrapped(lines.size(), false);
+  if (right_edges.empty()) return wrapped;
+  std::sort(right_edges.begin(), right_edges.end());
+  // The body's right margin: the 90th percentile, so that a few lines running
+  // into the margin do not move it.
+  const double margin = right_edges[right_edges.size() * 9 / 10];
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const LaidOutLine& line = lines[i];
+    if (line.table_row || line.page_edge) continue;
+    if (line.x1 < margin - 1.5 * line.font_size) continue;
+    std::size_t next = i + 1;
+    while (next < lines.size() && lines[next].page_edge) ++next;
+    if (next == lines.size()) continue;
+    const LaidOutLine& following = lines[next];
+    // A page break in between resets blank_before; a line in the same page
+    // must not be separated by a paragraph gap.
+    wrapped[i] = !following.table_row && !following.blank_before;
+  }
+  return wrapped;
+}
+
+}  // namespace ratsdoc::ingest

@@ -1,0 +1,46 @@
+// Rebuilds lines, paragraph breaks and table rows of one PDF page from
+// Poppler's word boxes (page::text_list), instead of trusting Poppler's reading
+// order, which deletes line-end hyphens, glues "5384-⏎057(VII)22" and reads
+// table cells column by column.
+//
+// Geometry only, no Poppler types: the input is plain PdfWord values, so the
+// algorithm is testable without a PDF.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ratsdoc::ingest {
+
+// One word box. Coordinates in PDF points, origin top-left, y growing down.
+struct PdfWord {
+  std::string text;  // UTF-8
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double font_size = 0;
+  bool bold = false;
+  bool space_after = false;  // Poppler saw a space between this word and the next
+};
+
+struct LaidOutLine {
+  // Words joined by spaces; for a table row, cells joined by '\t' and line
+  // breaks inside a cell written as U+2028 LINE SEPARATOR.
+  std::string text;
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  double font_size = 0;  // median over the line's words
+  bool table_row = false;
+  bool bold = false;          // every word bold
+  bool page_edge = false;     // centre within the top/bottom margin band
+  bool blank_before = false;  // a paragraph gap separates it from the previous line
+};
+
+// Lays out one page. `edge_band` is the fraction of `page_height` at top and
+// bottom that counts as page edge. Words with empty text are ignored.
+std::vector<LaidOutLine> LayOutPage(std::vector<PdfWord> words, double page_height, double edge_band);
+
+// Sets `continues` for lines that were wrapped inside a paragraph: a non-table
+// line reaching the right margin of the body text, followed (skipping page-edge
+// lines, across pages) by a line of the same paragraph. `lines` is the whole
+// document in reading order; the result has one flag per line.
+std::vector<bool> FindWrappedLines(const std::vector<LaidOutLine>& lines);
+
+}  // namespace ratsdoc::ingest

@@ -1,0 +1,218 @@
+#include "ingest/pdf_reader.h"
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include "ingest/pdf_layout.h"
+
+namespace ratsdoc::ingest {
+namespace {
+
+constexpr std::size_t kMaxWarnings = 20;
+
+// Poppler reports errors through one process-global callback. It is installed
+// once; each reading thread points a thread-local sink at its own document, so
+// messages never cross between documents read in parallel.
+thread_local std::vector<std::string>* t_poppler_messages = nullptr;
+
+void CollectPopplerMessage(const std::string& message, void* /*closure*/) {
+  if (t_poppler_messages == nullptr) return;
+  std::vector<std::string>& sink = *t_poppler_messages;
+  if (std::find(sink.begin(), sink.end(), message) != sink.end()) return;
+  if (sink.size() < kMaxWarnings) sink.push_back(message);
+}
+
+class ScopedPopplerMessages {
+ public:
+  explicit ScopedPopplerMessages(std::vector<std::string>* sink) {
+    static std::once_flag installed;
+    std::call_once(installed, [] { poppler::set_debug_error_function(CollectPopplerMessage, nullptr); });
+    previous_ = t_poppler_messages;
+    t_poppler_messages = sink;
+  }
+  ~ScopedPopplerMessages() { t_poppler_messages = previous_; }
+  ScopedPopplerMessages(const ScopedPopplerMessages&) = delete;
+  ScopedPopplerMessages& operator=(const ScopedPopplerMessages&) = delete;
+
+ private:
+  std::vector<std::string>* previous_;
+};
+
+std::string ToUtf8(const poppler::ustring& text) {
+  const poppler::byte_array bytes = text.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+bool IsBoldFont(const std::string& font_name) {
+  // Embedded fonts carry a random prefix ("ABCDEF+LiberationSans-Bold").
+  return font_name.find("Bold") != std::string::npos || font_name.find("bold") != std::string::npos ||
+         font_name.find("Black") != std::string::npos || font_name.find("Heavy") != std::string::npos;
+}
+
+bool MentionsEncryption(const std::string& bytes) { return bytes.find("/Encrypt") != std::string::npos; }
+
+bool EndsWithEof(const std::string& bytes) {
+  const std::size_t tail = bytes.size() > 2048 ? bytes.size() - 2048 : 0;
+  return bytes.find("%%EOF", tail) != std::string::npos;
+}
+
+std::string Describe(const std::vector<std::string>& messages) {
+  if (messages.empty()) return "";
+  return " Poppler reported: " + messages.front() + (messages.size() > 1 ? " (and more)." : ".");
+}
+
+// For a PDF without text: is the first page blank, or an image (a scan)?
+bool FirstPageLooksBlank(const poppler::document& pdf) {
+  std::unique_ptr<poppler::page> page(pdf.create_page(0));
+  if (!page) return false;
+  poppler::page_renderer renderer;
+  const poppler::image image = renderer.render_page(page.get(), 18, 18);
+  if (!image.is_valid() || image.format() != poppler::image::format_argb32) return false;
+  const char* data = image.const_data();
+  for (int y = 0; y < image.height(); ++y) {
+    const auto* row = reinterpret_cast<const unsigned char*>(data + static_cast<long>(y) * image.bytes_per_row());
+    for (int x = 0; x < image.width(); ++x) {
+      const unsigned char* pixel = row + 4 * x;  // B, G, R, A
+      if (pixel[0] < 235 || pixel[1] < 235 || pixel[2] < 235) return false;
+    }
+  }
+  return true;
+}
+
+std::vector<PdfWord> ReadWords(poppler::page& page) {
+  std::vector<PdfWord> words;
+  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
+    PdfWord word;
+    word.text = ToUtf8(box.text());
+    const poppler::rectf rect = box.bbox();
+    word.x0 = rect.left();
+    word.x1 = rect.right();
+    word.y0 = rect.top();
+    word.y1 = rect.bottom();
+    word.space_after = box.has_space_after();
+    if (box.has_font_info()) {
+      word.font_size = box.get_font_size();
+      word.bold = IsBoldFont(box.get_font_name());
+    }
+    if (word.font_size <= 0) word.font_size = std::max(1.0, word.y1 - word.y0);
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+}  // namespace
+
+bool LooksLikePdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocument* doc) {
+  doc->format = SourceFormat::kPdf;
+  doc->encoding = "PDF";
+  doc->has_layout = true;
+  std::vector<std::string> messages;
+  ScopedPopplerMessages capture(&messages);
+
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!pdf) {
+    if (MentionsEncryption(bytes)) {
+      doc->status = Status(ErrorCode::kPdfEncrypted,
+                           "The PDF " + doc->path + " is encrypted in a way Poppler cannot open (" +
+                               "an unsupported security handler); a password would not help." + Describe(messages));
+    } else {
+      doc->status = Status(ErrorCode::kPdfDamaged, "The PDF " + doc->path + " is damaged and cannot be opened" +
+                                                       (EndsWithEof(bytes) ? "." : " (it looks truncated).") +
+                                                       Describe(messages));
+    }
+    return;
+  }
+  if (pdf->is_locked()) {
+    doc->status = Status(ErrorCode::kPdfEncrypted,
+                         "The PDF " + doc->path + " is encrypted and needs a password to be opened; " +
+                             "with the user password it could be read.");
+    return;
+  }
+  const int page_count = pdf->pages();
+  if (page_count <= 0) {
+    doc->status = Status(ErrorCode::kPdfDamaged,
+                         "The PDF " + doc->path + " has no readable pages; it is damaged" +
+                             (EndsWithEof(bytes) ? "." : " (it looks truncated).") + Describe(messages));
+    return;
+  }
+
+  std::vector<LaidOutLine> lines;
+  std::vector<int> line_pages;
+  int failed_pages = 0;
+  for (int index = 0; index < page_count; ++index) {
+    std::unique_ptr<poppler::page> page(pdf->create_page(index));
+    if (!page) {
+      ++failed_pages;
+      continue;
+    }
+    const poppler::rectf box = page->page_rect(poppler::media_box);
+    for (LaidOutLine& line : LayOutPage(ReadWords(*page), box.height(), options.edge_band)) {
+      lines.push_back(std::move(line));
+      line_pages.push_back(index + 1);
+    }
+  }
+
+  if (lines.empty()) {
+    if (failed_pages == page_count) {
+      doc->status = Status(ErrorCode::kPdfDamaged,
+                           "The PDF " + doc->path + " is damaged: none of its " + std::to_string(page_count) +
+                               " pages could be read." + Describe(messages));
+    } else if (FirstPageLooksBlank(*pdf)) {
+      doc->status = Status(ErrorCode::kPdfNoText, "The PDF " + doc->path + " has " + std::to_string(page_count) +
+                                                      " page(s) but they are blank: there is no text to read.");
+    } else {
+      doc->status = Status(ErrorCode::kPdfNoText,
+                           "The PDF " + doc->path + " has no text layer: its " + std::to_string(page_count) +
+                               " page(s) are images, probably a scan. Run OCR on it first (for example with "
+                               "ocrmypdf), then give ratsdoc the result.");
+    }
+    return;
+  }
+
+  const std::vector<bool> wrapped = FindWrappedLines(lines);
+  doc->pages.assign(static_cast<std::size_t>(page_count), SourcePage{});
+  std::size_t i = 0;
+  for (int page = 1; page <= page_count; ++page) {
+    SourcePage& entry = doc->pages[static_cast<std::size_t>(page - 1)];
+    entry.begin = doc->text.size();
+    for (; i < lines.size() && line_pages[i] == page; ++i) {
+      if (lines[i].blank_before) {
+        doc->lines.push_back(SourceLine{doc->text.size(), doc->text.size(), page});
+        doc->text += '\n';
+      }
+      SourceLine line;
+      line.begin = doc->text.size();
+      doc->text += lines[i].text;
+      line.end = doc->text.size();
+      doc->text += '\n';
+      line.page = page;
+      line.continues = wrapped[i];
+      line.table_row = lines[i].table_row;
+      line.bold = lines[i].bold;
+      line.page_edge = lines[i].page_edge;
+      doc->lines.push_back(line);
+    }
+    entry.end = doc->text.size();
+  }
+
+  if (failed_pages > 0) {
+    doc->warnings.push_back(std::to_string(failed_pages) + " of " + std::to_string(page_count) +
+                            " pages could not be read; their text is missing.");
+  }
+  if (!EndsWithEof(bytes)) doc->warnings.push_back("The PDF looks truncated (no %%EOF at its end); text may be missing.");
+  for (const std::string& message : messages) doc->warnings.push_back("Poppler: " + message);
+}
+
+}  // namespace ratsdoc::ingest

@@ -1,0 +1,259 @@
+#include "normalize/reflow.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include <unicode/unistr.h>
+
+#include "common/utf8.h"
+#include "normalize/characters.h"
+
+namespace ratsdoc::normalize {
+namespace {
+
+// Hard-wrapped text has most lines at most this long (in characters).
+constexpr std::size_t kMaxWrapWidth = 130;
+// ... and a line at least this fraction of the usual width was wrapped.
+constexpr double kWrappedFraction = 0.7;
+
+std::string Lower(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+bool IsWordChar(char32_t cp) { return utf8::IsLetter(cp) || utf8::IsDigit(cp); }
+
+// The letters directly before byte `end` of `s`.
+std::string_view LettersBefore(std::string_view s, std::size_t end) {
+  std::size_t begin = end;
+  while (begin > 0) {
+    std::size_t start = 0;
+    if (!utf8::IsLetter(utf8::Previous(s, begin, &start))) break;
+    begin = start;
+  }
+  return s.substr(begin, end - begin);
+}
+
+std::string_view LettersFrom(std::string_view s, std::size_t begin) {
+  std::size_t end = begin;
+  while (end < s.size()) {
+    std::size_t next = end;
+    if (!utf8::IsLetter(utf8::Next(s, &next))) break;
+    end = next;
+  }
+  return s.substr(begin, end - begin);
+}
+
+std::size_t CodePoints(std::string_view s) {
+  std::size_t count = 0;
+  for (char c : s) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+// Every "letters-letters" pair written with a hyphen inside a line, folded:
+// evidence that a compound is spelled with a hyphen in this document.
+std::unordered_set<std::string> HyphenatedPairs(const std::vector<Line>& lines) {
+  std::unordered_set<std::string> pairs;
+  for (const Line& line : lines) {
+    if (line.removed || line.blank) continue;
+    const std::string_view s = line.text.text();
+    for (std::size_t pos = s.find('-'); pos != std::string_view::npos; pos = s.find('-', pos + 1)) {
+      const std::string_view before = LettersBefore(s, pos);
+      const std::string_view after = LettersFrom(s, pos + 1);
+      if (before.empty() || after.empty()) continue;
+      pairs.insert(Lower(std::string(before) + "-" + std::string(after)));
+    }
+  }
+  return pairs;
+}
+
+struct WrapWidth {
+  bool hard_wrapped = false;
+  std::size_t threshold = 0;  // a line this long (characters) was wrapped
+};
+
+WrapWidth DetectHardWrap(const std::vector<Line>& lines) {
+  std::vector<std::size_t> lengths;
+  for (const Line& line : lines) {
+    if (!line.removed && !line.blank && !line.table_row) lengths.push_back(CodePoints(line.text.text()));
+  }
+  if (lengths.size() < 3) return {};
+  std::sort(lengths.begin(), lengths.end());
+  const std::size_t p90 = lengths[lengths.size() * 9 / 10];
+  if (p90 > kMaxWrapWidth) return {};
+  return {true, static_cast<std::size_t>(kWrappedFraction * static_cast<double>(p90))};
+}
+
+bool StartsWithListMarker(std::string_view s) {
+  for (std::string_view bullet : {"- ", "• ", "* ", "· ", "→ "}) {
+    if (s.starts_with(bullet)) return true;
+  }
+  // "1. ", "12) ", "a) "
+  std::size_t digits = 0;
+  while (digits < s.size() && digits < 3 && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits > 0 && digits + 1 < s.size() && (s[digits] == '.' || s[digits] == ')') && s[digits + 1] == ' ') return true;
+  return s.size() >= 3 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == ' ';
+}
+
+bool StartsWithWordChar(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t pos = 0;
+  return IsWordChar(utf8::Next(s, &pos));
+}
+
+// "…Wort-" with a letter or digit before the hyphen.
+bool EndsWithWordHyphen(std::string_view s) {
+  if (s.size() < 2 || s.back() != '-') return false;
+  std::size_t start = 0;
+  return IsWordChar(utf8::Previous(s, s.size() - 1, &start));
+}
+
+bool EndsWithWordSlash(std::string_view s) {
+  if (s.size() < 2 || s.back() != '/') return false;
+  std::size_t start = 0;
+  return IsWordChar(utf8::Previous(s, s.size() - 1, &start));
+}
+
+bool EndsWithSoftHyphen(std::string_view s) { return s.ends_with(kSoftHyphen); }
+
+class Joiner {
+ public:
+  Joiner(const std::vector<Line>& lines, const grammar::Rules& rules)
+      : hyphenated_(HyphenatedPairs(lines)), rules_(rules) {}
+
+  // Appends source[from, to) to `para`, as the continuation of its last line.
+  void Join(MappedText* para, const MappedText& source, std::size_t from, std::size_t to) const {
+    const std::string_view head = para->text();
+    const std::string_view next = std::string_view(source.text()).substr(from, to - from);
+    if (next.empty()) return;
+    if (para->empty()) {
+      para->AppendFrom(source, from, to);
+    } else if (EndsWithSoftHyphen(head)) {
+      para->Truncate(head.size() - kSoftHyphen.size());
+      para->AppendFrom(source, from, to);
+    } else if (EndsWithWordHyphen(head) && StartsWithWordChar(next)) {
+      if (IsSuspensionWord(next)) {
+        para->Append(" ", source.SourceAt(from));
+      } else if (!KeepsHyphen(head, next)) {
+        para->Truncate(head.size() - 1);
+      }
+      para->AppendFrom(source, from, to);
+    } else if (EndsWithWordSlash(head) && StartsWithWordChar(next)) {
+      para->AppendFrom(source, from, to);
+    } else {
+      para->Append(" ", source.SourceAt(from));
+      para->AppendFrom(source, from, to);
+    }
+  }
+
+ private:
+  bool IsSuspensionWord(std::string_view next) const {
+    const std::string_view word = next.substr(0, next.find(' '));
+    return std::find(rules_.suspension_words.begin(), rules_.suspension_words.end(), word) !=
+           rules_.suspension_words.end();
+  }
+
+  // `head` ends with "-": is it a real hyphen rather than hyphenation?
+  bool KeepsHyphen(std::string_view head, std::string_view next) const {
+    std::size_t start = 0;
+    const char32_t before = utf8::Previous(head, head.size() - 1, &start);
+    std::size_t pos = 0;
+    const char32_t after = utf8::Next(next, &pos);
+    if (utf8::IsDigit(before) || utf8::IsDigit(after) || utf8::IsUpper(after)) return true;
+    const std::string_view prefix = LettersBefore(head, head.size() - 1);
+    const std::string_view suffix = LettersFrom(next, 0);
+    return hyphenated_.count(Lower(std::string(prefix) + "-" + std::string(suffix))) > 0;
+  }
+
+  std::unordered_set<std::string> hyphenated_;
+  const grammar::Rules& rules_;
+};
+
+// Appends `line` to `para`, joining the fragments of table cells split by
+// U+2028.
+void AppendLine(const Joiner& joiner, const MappedText& line, MappedText* para) {
+  const std::string_view s = line.text();
+  std::size_t from = 0;
+  while (from <= s.size()) {
+    std::size_t to = s.find(kCellBreak, from);
+    if (to == std::string_view::npos) to = s.size();
+    joiner.Join(para, line, from, to);
+    from = to + kCellBreak.size();
+    if (to == s.size()) break;
+  }
+}
+
+}  // namespace
+
+ReflowResult Reflow(const std::vector<Line>& lines, bool has_layout, const grammar::Rules& rules) {
+  const Joiner joiner(lines, rules);
+  const WrapWidth wrap = has_layout ? WrapWidth{} : DetectHardWrap(lines);
+  ReflowResult result;
+
+  MappedText para;
+  const Line* last = nullptr;  // last line added to `para`
+  bool para_heading = false;
+  bool para_after_blank = false;  // a blank line precedes `para`
+  bool blank_seen = false;        // a blank line since `para` was closed
+
+  auto close = [&] {
+    if (para.empty()) return;
+    if (!result.text.empty()) {
+      result.text.Append("\n", para.SourceAt(0));
+      if (para_after_blank) result.text.Append("\n", para.SourceAt(0));
+    }
+    const std::size_t begin = result.text.size();
+    result.text.Append(para);
+    const Span span{begin, result.text.size()};
+    if (para_heading) result.headings.push_back(span);
+    if (last->table_row) result.table_rows.push_back(span);
+    para = MappedText();
+  };
+
+  auto joins = [&](const Line& line) {
+    if (last == nullptr || para.empty() || last->table_row || line.table_row) return false;
+    const std::string_view head = para.text();
+    const std::string_view next = line.text.text();
+    if (EndsWithSoftHyphen(head)) return true;
+    if ((EndsWithWordHyphen(head) || EndsWithWordSlash(head)) && StartsWithWordChar(next)) return true;
+    if (last->heading != line.heading) return false;
+    if (last->heading) return has_layout && last->continues;
+    if (StartsWithListMarker(next)) return false;
+    if (has_layout) return last->continues;
+    return wrap.hard_wrapped && CodePoints(last->text.text()) >= wrap.threshold;
+  };
+
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.removed) continue;
+    if (line.blank) {
+      // Converters sometimes put a blank line after every line: a word
+      // hyphenated across it ("IQ-⏎⏎Netzwerk") still belongs together.
+      if (!has_layout && !para.empty() && EndsWithWordHyphen(para.text()) && i + 1 < lines.size() &&
+          !lines[i + 1].blank && !lines[i + 1].removed && !lines[i + 1].table_row &&
+          StartsWithWordChar(lines[i + 1].text.text())) {
+        continue;
+      }
+      close();
+      blank_seen = true;
+      continue;
+    }
+    if (!joins(line)) {
+      close();
+      para_heading = line.heading;
+      para_after_blank = blank_seen;
+      blank_seen = false;
+    }
+    AppendLine(joiner, line.text, &para);
+    last = &line;
+  }
+  close();
+  if (!result.text.empty()) result.text.Append("\n", result.text.SourceAt(result.text.size() - 1));
+  return result;
+}
+
+}  // namespace ratsdoc::normalize
