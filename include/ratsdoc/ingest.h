@@ -70,8 +70,9 @@ struct SourceDocument {
 
 struct IngestOptions {
   // Lines whose vertical centre lies within this fraction of the page height
-  // from the top or bottom edge are marked page_edge. Default: 0.12.
-  double edge_band = 0.12;
+  // from the top or bottom edge, and set apart from the body by a paragraph
+  // gap, are marked page_edge. Default: 0.09.
+  double edge_band = 0.09;
 };
 
 // Reads and decodes `path`. Always returns a document with `path` set; on

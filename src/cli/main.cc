@@ -45,7 +45,7 @@ std::shared_ptr<const ratsdoc::Grammar> LoadGrammar(const std::string& name) {
   return grammar;
 }
 
-int RunText(const std::string& file, const std::string& grammar_name) {
+int RunText(const std::string& file, const std::string& grammar_name, bool raw) {
   const auto grammar = LoadGrammar(grammar_name);
   if (!grammar) return kExitFatal;
   const ratsdoc::SourceDocument source = ratsdoc::ReadDocument(file);
@@ -54,6 +54,10 @@ int RunText(const std::string& file, const std::string& grammar_name) {
     return kExitInputFailed;
   }
   for (const std::string& warning : source.warnings) PrintError(file + ": warning: " + warning);
+  if (raw) {
+    std::cout << source.text;
+    return std::cout ? kExitOk : kExitFatal;
+  }
   const ratsdoc::NormalizedText text = ratsdoc::Normalize(source, *grammar);
   std::cout << text.text;
   std::cout.flush();
@@ -93,6 +97,10 @@ int main(int argc, char** argv) {
       "text", "Print the normalised text of FILE: headers, footers and page numbers removed, hyphenation "
               "undone, encoding fixed.");
   text->add_option("FILE", text_file, "A PDF or text file")->required();
+  bool raw = false;
+  text->add_flag("--raw", raw,
+                 "Print the text as ingest read it, before normalisation (PDF: lines rebuilt from word boxes, "
+                 "table cells separated by tabs)");
 
   std::string parse_file;
   CLI::App* parse = app.add_subcommand("parse", "Print the document XML of FILE (status, source, hash, pages).");
@@ -106,7 +114,7 @@ int main(int argc, char** argv) {
     app.exit(error);
     return kExitUsage;
   }
-  if (*text) return RunText(text_file, grammar);
+  if (*text) return RunText(text_file, grammar, raw);
   if (*parse) return RunParse(parse_file, grammar);
   return kExitUsage;
 }

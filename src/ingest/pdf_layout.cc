@@ -11,9 +11,14 @@ namespace {
 constexpr double kCellGap = 1.2;          // a horizontal gap this wide always separates cells
 constexpr double kNoSpaceCellGap = 0.45;  // ... or this wide where Poppler saw no space
 constexpr double kColumnTolerance = 3.0;  // points: cell starts aligned to a column
-constexpr double kRowGap = 0.35;          // vertical gap between table rows
-constexpr double kTableBreakGap = 2.0;    // a gap this tall ends a table
-constexpr double kParagraphGap = 0.45;    // vertical gap that separates paragraphs
+// Vertical thresholds are multiples of the document's line pitch (the usual
+// distance between the tops of two lines of one paragraph), so they hold for
+// single and 1.5 line spacing alike.
+constexpr double kBreakPitch = 1.25;      // a larger step starts a paragraph or a table row
+constexpr double kTableBreakPitch = 3.0;  // a larger step ends a table
+// Table cells are set with single spacing and rows padded: a white gap of this
+// many font sizes between two lines of a table separates rows.
+constexpr double kRowGap = 0.3;
 constexpr char kCellBreak[] = "\u2028";
 
 struct Segment {
@@ -45,6 +50,20 @@ std::string JoinWords(const std::vector<const PdfWord*>& words) {
     text += words[i]->text;
   }
   return text;
+}
+
+// "•", "–", "➢", "1.", "12)", "a)": what starts a list item.
+bool IsListMarker(std::string_view word) {
+  if (word.empty() || word.size() > 4) return false;
+  const auto first = static_cast<unsigned char>(word.front());
+  if (first >= 0x80 || word == "-" || word == "*") {
+    // One symbol (UTF-8 sequences of up to 4 bytes): not a letter or digit.
+    return first >= 0x80 ? (first >= 0xE2 && first <= 0xEF) || word == "\u00B7" : true;
+  }
+  std::size_t i = 0;
+  while (i < word.size() && word[i] >= '0' && word[i] <= '9') ++i;
+  if (i == 0 && word.size() == 2 && word[0] >= 'a' && word[0] <= 'z') i = 1;
+  return i > 0 && i + 1 == word.size() && (word[i] == '.' || word[i] == ')');
 }
 
 std::vector<PhysicalLine> GroupIntoLines(const std::vector<PdfWord>& words) {
@@ -94,6 +113,11 @@ std::vector<PhysicalLine> GroupIntoLines(const std::vector<PdfWord>& words) {
         new_segment = gap > kCellGap * line.font_size ||
                       (!previous->space_after && gap > kNoSpaceCellGap * line.font_size);
       }
+      // A list bullet or number set apart by a tab stop belongs to its item.
+      if (new_segment && i > 0 && line.segments.back().words.size() == 1 &&
+          IsListMarker(line.segments.back().words.front()->text)) {
+        new_segment = false;
+      }
       if (new_segment) line.segments.push_back(Segment{{}, word->x0, word->x1});
       Segment& segment = line.segments.back();
       segment.words.push_back(word);
@@ -113,19 +137,23 @@ int ColumnAt(const std::vector<double>& columns, double x) {
 
 class TableBuilder {
  public:
+  explicit TableBuilder(double pitch) : pitch_(pitch) {}
+
   bool active() const { return !rows_.empty(); }
 
   // Tries to add `line` to the open table (or to open one); false if the line
   // is not part of a table.
-  bool Add(const PhysicalLine& line) {
+  bool Add(PhysicalLine line) {
+    if (active()) SplitAtColumns(&line);
     if (!active()) {
       if (line.segments.size() < 2) return false;
       for (const Segment& segment : line.segments) columns_.push_back(segment.x0);
       StartRow(line);
       return true;
     }
+    const double step = line.y0 - last_y0_;
     const double gap = line.y0 - last_y1_;
-    if (gap > kTableBreakGap * line.font_size) return false;
+    if (step > kTableBreakPitch * pitch_) return false;
     std::vector<int> placement;
     for (const Segment& segment : line.segments) placement.push_back(ColumnAt(columns_, segment.x0));
     const bool all_aligned = std::all_of(placement.begin(), placement.end(), [](int c) { return c >= 0; });
@@ -151,10 +179,12 @@ class TableBuilder {
         return false;
       }
     }
+    // A new row: more white between the lines than inside a cell.
     if (gap > kRowGap * line.font_size) {
       StartRow(line);
     }
     Place(line, placement);
+    last_y0_ = line.y0;
     last_y1_ = line.y1;
     return true;
   }
@@ -189,6 +219,26 @@ class TableBuilder {
   void set_blank_before_next_row(bool blank) { blank_before_ = blank; }
 
  private:
+  // Text that fills its cell leaves only the cell padding before the next
+  // column, too little to see a cell boundary; a word starting exactly at a
+  // known column after more than a space's width starts a new cell.
+  void SplitAtColumns(PhysicalLine* line) const {
+    std::vector<Segment> segments;
+    for (const Segment& segment : line->segments) {
+      segments.push_back(Segment{{}, segment.x0, segment.x0});
+      for (std::size_t w = 0; w < segment.words.size(); ++w) {
+        const PdfWord* word = segment.words[w];
+        if (w > 0 && ColumnAt(columns_, word->x0) > 0 &&
+            word->x0 - segment.words[w - 1]->x1 > kNoSpaceCellGap * line->font_size) {
+          segments.push_back(Segment{{}, word->x0, word->x0});
+        }
+        segments.back().words.push_back(word);
+        segments.back().x1 = std::max(segments.back().x1, word->x1);
+      }
+    }
+    line->segments = std::move(segments);
+  }
+
   struct Row {
     std::vector<std::vector<std::string>> cells;  // per column, its lines
     double x0 = 1e9, x1 = 0, y0 = 0, y1 = 0, font_size = 0;
@@ -207,6 +257,7 @@ class TableBuilder {
       std::vector<int> placement;
       for (std::size_t c = 0; c < line.segments.size(); ++c) placement.push_back(static_cast<int>(c));
       Place(line, placement);
+      last_y0_ = line.y0;
       last_y1_ = line.y1;
     }
   }
@@ -225,23 +276,63 @@ class TableBuilder {
 
   std::vector<double> columns_;
   std::vector<Row> rows_;
+  double pitch_;
+  double last_y0_ = 0;
   double last_y1_ = 0;
   bool blank_before_ = false;
 };
 
-}  // namespace
 
-std::vector<LaidOutLine> LayOutPage(std::vector<PdfWord> words, double page_height, double edge_band) {
-  const std::vector<PhysicalLine> lines = GroupIntoLines(words);
+// The line pitch of the document: a low percentile of the vertical steps
+// between consecutive lines, i.e. the step inside a paragraph.
+double EstimatePitch(const std::vector<std::vector<PhysicalLine>>& pages) {
+  std::vector<double> steps;
+  std::vector<double> sizes;
+  for (const std::vector<PhysicalLine>& lines : pages) {
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      const double step = lines[i].y0 - lines[i - 1].y0;
+      if (step > 0.5 * lines[i].font_size && step < 4 * lines[i].font_size) steps.push_back(step);
+    }
+    for (const PhysicalLine& line : lines) sizes.push_back(line.font_size);
+  }
+  if (steps.size() < 3) return 1.2 * std::max(Median(sizes), 1.0);
+  std::sort(steps.begin(), steps.end());
+  return steps[steps.size() / 10];
+}
+
+// Running headers and footers: the lines in the top (bottom) band of the page
+// that a paragraph-sized gap separates from the body. A body line that merely
+// reaches into the band, tightly set with its neighbours, is not one of them.
+std::vector<bool> FindEdgeLines(const std::vector<PhysicalLine>& lines, double page_height, double edge_band,
+                                double pitch) {
+  std::vector<bool> edge(lines.size(), false);
+  auto centre = [&](std::size_t i) { return (lines[i].y0 + lines[i].y1) / 2; };
+  auto is_break = [&](std::size_t upper, std::size_t lower) {
+    return lines[lower].y0 - lines[upper].y0 > kBreakPitch * pitch;
+  };
+  std::size_t top = 0;  // lines [0, top) are header lines
+  for (std::size_t j = 1; j < lines.size() && centre(j - 1) < edge_band * page_height; ++j) {
+    if (is_break(j - 1, j)) top = j;
+  }
+  std::size_t bottom = lines.size();  // lines [bottom, size) are footer lines
+  for (std::size_t j = lines.size(); j > top + 1 && centre(j - 1) > (1 - edge_band) * page_height; --j) {
+    if (is_break(j - 2, j - 1)) bottom = j - 1;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) edge[i] = i < top || i >= bottom;
+  return edge;
+}
+
+std::vector<LaidOutLine> LayOutLines(const std::vector<PhysicalLine>& lines, double page_height, double edge_band,
+                                     double pitch) {
   std::vector<LaidOutLine> out;
-  TableBuilder table;
-  double previous_body_y1 = -1;  // headers and footers do not open paragraphs
-  for (const PhysicalLine& line : lines) {
-    const bool edge = (line.y0 + line.y1) / 2 < edge_band * page_height ||
-                      (line.y0 + line.y1) / 2 > (1 - edge_band) * page_height;
-    const bool blank_before =
-        !edge && previous_body_y1 >= 0 && line.y0 - previous_body_y1 > kParagraphGap * line.font_size;
-    if (!edge) previous_body_y1 = line.y1;
+  const std::vector<bool> edges = FindEdgeLines(lines, page_height, edge_band, pitch);
+  TableBuilder table(pitch);
+  double previous_body_y0 = -1;  // headers and footers do not open paragraphs
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const PhysicalLine& line = lines[i];
+    const bool edge = edges[i];
+    const bool blank_before = !edge && previous_body_y0 >= 0 && line.y0 - previous_body_y0 > kBreakPitch * pitch;
+    if (!edge) previous_body_y0 = line.y0;
     if (!edge) {
       if (!table.active()) table.set_blank_before_next_row(blank_before);
       if (table.Add(line)) continue;
@@ -267,30 +358,47 @@ std::vector<LaidOutLine> LayOutPage(std::vector<PdfWord> words, double page_heig
   return out;
 }
 
-std::vector<bool> FindWrappedLines(const std::vector<LaidOutLine>& lines) {
-  std::vector<double> right_edges;
-  for (const LaidOutLine& line : lines) {
-    if (!line.table_row && !line.page_edge) right_edges.push_back(line.x1);
+// Marks lines wrapped inside a paragraph: a non-table line reaching the right
+// margin of the body text, followed (skipping page-edge lines, across pages)
+// by a line of the same paragraph.
+void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages) {
+  std::vector<LaidOutLine*> lines;
+  for (std::vector<LaidOutLine>& page : *pages) {
+    for (LaidOutLine& line : page) lines.push_back(&line);
   }
-  std::vector<bool> wrapped(lines.size(), false);
-  if (right_edges.empty()) return wrapped;
+  std::vector<double> right_edges;
+  for (const LaidOutLine* line : lines) {
+    if (!line->table_row && !line->page_edge) right_edges.push_back(line->x1);
+  }
+  if (right_edges.empty()) return;
   std::sort(right_edges.begin(), right_edges.end());
   // The body's right margin: the 90th percentile, so that a few lines running
   // into the margin do not move it.
   const double margin = right_edges[right_edges.size() * 9 / 10];
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const LaidOutLine& line = lines[i];
-    if (line.table_row || line.page_edge) continue;
-    if (line.x1 < margin - 1.5 * line.font_size) continue;
+    LaidOutLine& line = *lines[i];
+    if (line.table_row || line.page_edge || line.x1 < margin - 1.5 * line.font_size) continue;
     std::size_t next = i + 1;
-    while (next < lines.size() && lines[next].page_edge) ++next;
+    while (next < lines.size() && lines[next]->page_edge) ++next;
     if (next == lines.size()) continue;
-    const LaidOutLine& following = lines[next];
-    // A page break in between resets blank_before; a line in the same page
-    // must not be separated by a paragraph gap.
-    wrapped[i] = !following.table_row && !following.blank_before;
+    line.continues = !lines[next]->table_row && !lines[next]->blank_before;
   }
-  return wrapped;
+}
+
+}  // namespace
+
+std::vector<std::vector<LaidOutLine>> LayOutDocument(const std::vector<PageWords>& pages, double edge_band) {
+  std::vector<std::vector<PhysicalLine>> physical;
+  physical.reserve(pages.size());
+  for (const PageWords& page : pages) physical.push_back(GroupIntoLines(page.words));
+  const double pitch = EstimatePitch(physical);
+  std::vector<std::vector<LaidOutLine>> out;
+  out.reserve(pages.size());
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    out.push_back(LayOutLines(physical[p], pages[p].height, edge_band, pitch));
+  }
+  MarkWrappedLines(&out);
+  return out;
 }
 
 }  // namespace ratsdoc::ingest

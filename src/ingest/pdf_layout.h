@@ -31,16 +31,20 @@ struct LaidOutLine {
   bool bold = false;          // every word bold
   bool page_edge = false;     // centre within the top/bottom margin band
   bool blank_before = false;  // a paragraph gap separates it from the previous line
+  // Wrapped inside a paragraph: it reaches the body's right margin and the next
+  // body line (on this page or the next) continues the same paragraph.
+  bool continues = false;
 };
 
-// Lays out one page. `edge_band` is the fraction of `page_height` at top and
-// bottom that counts as page edge. Words with empty text are ignored.
-std::vector<LaidOutLine> LayOutPage(std::vector<PdfWord> words, double page_height, double edge_band);
+struct PageWords {
+  std::vector<PdfWord> words;  // in any order; empty words are ignored
+  double height = 0;           // page height in points
+};
 
-// Sets `continues` for lines that were wrapped inside a paragraph: a non-table
-// line reaching the right margin of the body text, followed (skipping page-edge
-// lines, across pages) by a line of the same paragraph. `lines` is the whole
-// document in reading order; the result has one flag per line.
-std::vector<bool> FindWrappedLines(const std::vector<LaidOutLine>& lines);
+// Lays out every page of a document. Vertical thresholds come from the
+// document's line pitch, estimated over all pages. `edge_band` is the
+// fraction of the page height at top and bottom that counts as page edge.
+// Returns one vector of lines per page, top to bottom.
+std::vector<std::vector<LaidOutLine>> LayOutDocument(const std::vector<PageWords>& pages, double edge_band);
 
 }  // namespace ratsdoc::ingest

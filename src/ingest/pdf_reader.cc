@@ -148,23 +148,22 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
     return;
   }
 
-  std::vector<LaidOutLine> lines;
-  std::vector<int> line_pages;
+  std::vector<PageWords> words(static_cast<std::size_t>(page_count));
   int failed_pages = 0;
+  bool any_text = false;
   for (int index = 0; index < page_count; ++index) {
     std::unique_ptr<poppler::page> page(pdf->create_page(index));
     if (!page) {
       ++failed_pages;
       continue;
     }
-    const poppler::rectf box = page->page_rect(poppler::media_box);
-    for (LaidOutLine& line : LayOutPage(ReadWords(*page), box.height(), options.edge_band)) {
-      lines.push_back(std::move(line));
-      line_pages.push_back(index + 1);
-    }
+    PageWords& entry = words[static_cast<std::size_t>(index)];
+    entry.height = page->page_rect(poppler::media_box).height();
+    entry.words = ReadWords(*page);
+    any_text = any_text || !entry.words.empty();
   }
 
-  if (lines.empty()) {
+  if (!any_text) {
     if (failed_pages == page_count) {
       doc->status = Status(ErrorCode::kPdfDamaged,
                            "The PDF " + doc->path + " is damaged: none of its " + std::to_string(page_count) +
@@ -181,30 +180,31 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
     return;
   }
 
-  const std::vector<bool> wrapped = FindWrappedLines(lines);
-  doc->pages.assign(static_cast<std::size_t>(page_count), SourcePage{});
-  std::size_t i = 0;
-  for (int page = 1; page <= page_count; ++page) {
-    SourcePage& entry = doc->pages[static_cast<std::size_t>(page - 1)];
+  const std::vector<std::vector<LaidOutLine>> pages = LayOutDocument(words, options.edge_band);
+  doc->pages.reserve(pages.size());
+  for (std::size_t index = 0; index < pages.size(); ++index) {
+    const int page = static_cast<int>(index) + 1;
+    SourcePage entry;
     entry.begin = doc->text.size();
-    for (; i < lines.size() && line_pages[i] == page; ++i) {
-      if (lines[i].blank_before) {
+    for (const LaidOutLine& laid : pages[index]) {
+      if (laid.blank_before) {
         doc->lines.push_back(SourceLine{doc->text.size(), doc->text.size(), page});
         doc->text += '\n';
       }
       SourceLine line;
       line.begin = doc->text.size();
-      doc->text += lines[i].text;
+      doc->text += laid.text;
       line.end = doc->text.size();
       doc->text += '\n';
       line.page = page;
-      line.continues = wrapped[i];
-      line.table_row = lines[i].table_row;
-      line.bold = lines[i].bold;
-      line.page_edge = lines[i].page_edge;
+      line.continues = laid.continues;
+      line.table_row = laid.table_row;
+      line.bold = laid.bold;
+      line.page_edge = laid.page_edge;
       doc->lines.push_back(line);
     }
     entry.end = doc->text.size();
+    doc->pages.push_back(entry);
   }
 
   if (failed_pages > 0) {

@@ -89,7 +89,7 @@ WrapWidth DetectHardWrap(const std::vector<Line>& lines) {
 }
 
 bool StartsWithListMarker(std::string_view s) {
-  for (std::string_view bullet : {"- ", "• ", "* ", "· ", "→ "}) {
+  for (std::string_view bullet : {"- ", "– ", "• ", "* ", "· ", "→ ", "➢ ", "▪ ", "◦ "}) {
     if (s.starts_with(bullet)) return true;
   }
   // "1. ", "12) ", "a) "
@@ -119,6 +119,32 @@ bool EndsWithWordSlash(std::string_view s) {
 }
 
 bool EndsWithSoftHyphen(std::string_view s) { return s.ends_with(kSoftHyphen); }
+
+// In converter text, a paragraph can be cut by blank lines: one after every
+// line ("IQ-⏎⏎Netzwerk"), or around a running header left in the middle of a
+// sentence ("…, einer⏎⏎BEIRAT …⏎⏎strategischen Ebene"). The gap starting at
+// line `i` is bridged when the next text line continues `para`: after a word
+// hyphen with a single blank line, or, across removed furniture, when `para`
+// stops mid-sentence and the next line starts in lower case.
+bool ContinuesAcrossGap(const std::vector<Line>& lines, std::size_t i, const MappedText& para) {
+  if (para.empty()) return false;
+  std::size_t next = i;
+  bool furniture = false;
+  while (next < lines.size() && (lines[next].blank || lines[next].removed)) {
+    furniture = furniture || lines[next].removed;
+    ++next;
+  }
+  if (next == lines.size() || lines[next].table_row) return false;
+  const std::string_view head = para.text();
+  const std::string_view following = lines[next].text.text();
+  if (EndsWithWordHyphen(head)) return (next == i + 1 || furniture) && StartsWithWordChar(following);
+  if (!furniture) return false;
+  std::size_t start = 0;
+  const char32_t last = utf8::Previous(head, head.size(), &start);
+  std::size_t pos = 0;
+  const char32_t first = following.empty() ? 0 : utf8::Next(following, &pos);
+  return (utf8::IsLetter(last) || last == ',') && utf8::IsLower(first);
+}
 
 class Joiner {
  public:
@@ -199,6 +225,7 @@ ReflowResult Reflow(const std::vector<Line>& lines, bool has_layout, const gramm
   bool para_heading = false;
   bool para_after_blank = false;  // a blank line precedes `para`
   bool blank_seen = false;        // a blank line since `para` was closed
+  bool bridged = false;           // the blank lines just skipped lie inside `para`
 
   auto close = [&] {
     if (para.empty()) return;
@@ -218,7 +245,7 @@ ReflowResult Reflow(const std::vector<Line>& lines, bool has_layout, const gramm
     if (last == nullptr || para.empty() || last->table_row || line.table_row) return false;
     const std::string_view head = para.text();
     const std::string_view next = line.text.text();
-    if (EndsWithSoftHyphen(head)) return true;
+    if (bridged || EndsWithSoftHyphen(head)) return true;
     if ((EndsWithWordHyphen(head) || EndsWithWordSlash(head)) && StartsWithWordChar(next)) return true;
     if (last->heading != line.heading) return false;
     if (last->heading) return has_layout && last->continues;
@@ -233,9 +260,8 @@ ReflowResult Reflow(const std::vector<Line>& lines, bool has_layout, const gramm
     if (line.blank) {
       // Converters sometimes put a blank line after every line: a word
       // hyphenated across it ("IQ-⏎⏎Netzwerk") still belongs together.
-      if (!has_layout && !para.empty() && EndsWithWordHyphen(para.text()) && i + 1 < lines.size() &&
-          !lines[i + 1].blank && !lines[i + 1].removed && !lines[i + 1].table_row &&
-          StartsWithWordChar(lines[i + 1].text.text())) {
+      if (bridged || (!has_layout && ContinuesAcrossGap(lines, i, para))) {
+        bridged = true;
         continue;
       }
       close();
@@ -250,6 +276,7 @@ ReflowResult Reflow(const std::vector<Line>& lines, bool has_layout, const gramm
     }
     AppendLine(joiner, line.text, &para);
     last = &line;
+    bridged = false;
   }
   close();
   if (!result.text.empty()) result.text.Append("\n", result.text.SourceAt(result.text.size() - 1));
