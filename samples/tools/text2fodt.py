@@ -579,7 +579,7 @@ def column_widths(rows, ncol):
     widths = [None] * ncol
     for c in range(ncol):
         if longest_cell[c] <= 0.16 * USABLE_CM:
-            widths[c] = max(longest_cell[c], 1.5)
+            widths[c] = max(longest_cell[c], 2.0)
     rest = [c for c in range(ncol) if widths[c] is None]
     if not rest:          # all columns short: spread proportionally to their need
         tot = sum(widths)

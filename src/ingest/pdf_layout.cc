@@ -144,23 +144,32 @@ class TableBuilder {
   // Tries to add `line` to the open table (or to open one); false if the line
   // is not part of a table.
   bool Add(PhysicalLine line) {
-    if (active()) SplitAtColumns(&line);
-    if (!active()) {
+    if (!columns_.empty()) {
+      SplitAtColumns(columns_, &line);
+    } else if (!previous_columns_.empty() && line.y0 - last_y0_ <= kTableBreakPitch * pitch_) {
+      // A table right below another one usually shares its column grid.
+      SplitAtColumns(previous_columns_, &line);
+    }
+    if (columns_.empty()) {
       if (line.segments.size() < 2) return false;
       for (const Segment& segment : line.segments) columns_.push_back(segment.x0);
+      std::vector<int> placement;
+      for (std::size_t c = 0; c < line.segments.size(); ++c) placement.push_back(static_cast<int>(c));
       StartRow(line);
+      Place(line, placement);
       return true;
     }
     const double step = line.y0 - last_y0_;
     const double gap = line.y0 - last_y1_;
-    if (step > kTableBreakPitch * pitch_) return false;
+    if (active() && step > kTableBreakPitch * pitch_) return false;
     std::vector<int> placement;
     for (const Segment& segment : line.segments) placement.push_back(ColumnAt(columns_, segment.x0));
     const bool all_aligned = std::all_of(placement.begin(), placement.end(), [](int c) { return c >= 0; });
     if (line.segments.size() >= 2) {
       if (!all_aligned) {
-        // A row with more cells than seen so far widens the table; one whose
-        // cells fall between known columns is not part of it.
+        // The second row may have more cells than the heading row and widen
+        // the table; later, cells off the known columns start another table.
+        if (rows_.size() > 1) return false;
         for (std::size_t s = 0; s < placement.size(); ++s) {
           if (placement[s] < 0 && line.segments[s].x0 < columns_.back()) return false;
         }
@@ -179,15 +188,17 @@ class TableBuilder {
         return false;
       }
     }
-    // A new row: more white between the lines than inside a cell.
-    if (gap > kRowGap * line.font_size) {
-      StartRow(line);
-    }
+    // A new row: more white between the lines than inside a cell, or the
+    // first line of a table resumed from the previous page.
+    if (!active() || gap > kRowGap * line.font_size) StartRow(line);
     Place(line, placement);
-    last_y0_ = line.y0;
-    last_y1_ = line.y1;
     return true;
   }
+
+  // The columns of a table that was still open at the end of the previous
+  // page: its rows may go on at the top of this one.
+  void Resume(std::vector<double> columns) { columns_ = std::move(columns); }
+  const std::vector<double>& columns() const { return columns_; }
 
   // Emits the rows and resets the builder.
   void Flush(std::vector<LaidOutLine>* out) {
@@ -213,6 +224,7 @@ class TableBuilder {
       out->push_back(std::move(laid));
     }
     rows_.clear();
+    if (!columns_.empty()) previous_columns_ = std::move(columns_);
     columns_.clear();
   }
 
@@ -222,13 +234,13 @@ class TableBuilder {
   // Text that fills its cell leaves only the cell padding before the next
   // column, too little to see a cell boundary; a word starting exactly at a
   // known column after more than a space's width starts a new cell.
-  void SplitAtColumns(PhysicalLine* line) const {
+  static void SplitAtColumns(const std::vector<double>& columns, PhysicalLine* line) {
     std::vector<Segment> segments;
     for (const Segment& segment : line->segments) {
       segments.push_back(Segment{{}, segment.x0, segment.x0});
       for (std::size_t w = 0; w < segment.words.size(); ++w) {
         const PdfWord* word = segment.words[w];
-        if (w > 0 && ColumnAt(columns_, word->x0) > 0 &&
+        if (w > 0 && ColumnAt(columns, word->x0) > 0 &&
             word->x0 - segment.words[w - 1]->x1 > kNoSpaceCellGap * line->font_size) {
           segments.push_back(Segment{{}, word->x0, word->x0});
         }
@@ -253,13 +265,6 @@ class TableBuilder {
     row.blank_before = blank_before_;
     blank_before_ = false;
     rows_.push_back(std::move(row));
-    if (rows_.size() == 1) {
-      std::vector<int> placement;
-      for (std::size_t c = 0; c < line.segments.size(); ++c) placement.push_back(static_cast<int>(c));
-      Place(line, placement);
-      last_y0_ = line.y0;
-      last_y1_ = line.y1;
-    }
   }
 
   void Place(const PhysicalLine& line, const std::vector<int>& placement) {
@@ -272,9 +277,12 @@ class TableBuilder {
     row.x0 = std::min(row.x0, line.x0);
     row.x1 = std::max(row.x1, line.x1);
     row.y1 = line.y1;
+    last_y0_ = line.y0;
+    last_y1_ = line.y1;
   }
 
   std::vector<double> columns_;
+  std::vector<double> previous_columns_;  // of the table flushed last
   std::vector<Row> rows_;
   double pitch_;
   double last_y0_ = 0;
@@ -322,11 +330,16 @@ std::vector<bool> FindEdgeLines(const std::vector<PhysicalLine>& lines, double p
   return edge;
 }
 
+// Lays out one page. `open_table` holds the columns of a table still open at
+// the end of the previous page (empty if none) and is updated for the next.
 std::vector<LaidOutLine> LayOutLines(const std::vector<PhysicalLine>& lines, double page_height, double edge_band,
-                                     double pitch) {
+                                     double pitch, std::vector<double>* open_table) {
   std::vector<LaidOutLine> out;
   const std::vector<bool> edges = FindEdgeLines(lines, page_height, edge_band, pitch);
   TableBuilder table(pitch);
+  table.Resume(std::move(*open_table));
+  open_table->clear();
+  bool table_at_end = false;
   double previous_body_y0 = -1;  // headers and footers do not open paragraphs
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const PhysicalLine& line = lines[i];
@@ -335,11 +348,19 @@ std::vector<LaidOutLine> LayOutLines(const std::vector<PhysicalLine>& lines, dou
     if (!edge) previous_body_y0 = line.y0;
     if (!edge) {
       if (!table.active()) table.set_blank_before_next_row(blank_before);
-      if (table.Add(line)) continue;
+      if (table.Add(line)) {
+        table_at_end = true;
+        continue;
+      }
       table.Flush(&out);
       table.set_blank_before_next_row(blank_before);
+      table_at_end = table.Add(line);
+      if (table_at_end) continue;
+    } else if (table.active()) {
+      // A row in the margin band of a page is still a row, if it sits in the
+      // table's columns; a footer does not.
       if (table.Add(line)) continue;
-    } else {
+      if (table_at_end) *open_table = table.columns();
       table.Flush(&out);
     }
     LaidOutLine laid;
@@ -354,6 +375,7 @@ std::vector<LaidOutLine> LayOutLines(const std::vector<PhysicalLine>& lines, dou
     laid.bold = std::all_of(line.words.begin(), line.words.end(), [](const PdfWord* w) { return w->bold; });
     out.push_back(std::move(laid));
   }
+  if (table_at_end && open_table->empty()) *open_table = table.columns();
   table.Flush(&out);
   return out;
 }
@@ -394,8 +416,9 @@ std::vector<std::vector<LaidOutLine>> LayOutDocument(const std::vector<PageWords
   const double pitch = EstimatePitch(physical);
   std::vector<std::vector<LaidOutLine>> out;
   out.reserve(pages.size());
+  std::vector<double> open_table;
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    out.push_back(LayOutLines(physical[p], pages[p].height, edge_band, pitch));
+    out.push_back(LayOutLines(physical[p], pages[p].height, edge_band, pitch, &open_table));
   }
   MarkWrappedLines(&out);
   return out;

@@ -12,6 +12,8 @@ namespace ratsdoc::ingest {
 namespace {
 
 constexpr std::size_t kSniffBytes = 64 * 1024;
+// Random bytes are about 12 % C0 controls; text has at most a stray few.
+constexpr double kMaxControlShare = 0.05;
 
 bool StartsWith(std::string_view bytes, std::string_view prefix) {
   return bytes.substr(0, prefix.size()) == prefix;
@@ -98,7 +100,7 @@ Status DecodeText(const std::string& path, std::string_view bytes, DecodedText* 
   if (const char* utf16 = SniffBomlessUtf16(sample)) return Convert(bytes, utf16, out);
 
   // Decide binary before UTF-8: NUL-laden data can be "valid UTF-8".
-  if (ControlShare(sample) > 0.01) {
+  if (ControlShare(sample) > kMaxControlShare) {
     return Status(ErrorCode::kBinary, "The file " + path +
                                           " is neither a PDF nor text: it contains binary data (control bytes), "
                                           "so ratsdoc cannot read it.");

@@ -137,6 +137,24 @@ void RemoveRepeatedBlocks(std::vector<Line>* lines, const NormalizeOptions& opti
   }
 }
 
+// PDF: a table's heading row repeated at the top of a page.
+void RemoveRepeatedTableHeadings(std::vector<Line>* lines) {
+  std::set<std::string> seen_rows;
+  int page = 0;
+  for (Line& line : *lines) {
+    if (line.blank || line.removed || line.page_edge) continue;
+    const bool first_on_page = line.page != page;
+    page = line.page;
+    if (!line.table_row) continue;
+    std::string key = FoldKey(line.text.text());
+    if (first_on_page && seen_rows.count(key)) {
+      line.removed = true;
+    } else {
+      seen_rows.insert(std::move(key));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> RemoveFurniture(std::vector<Line>* lines, int page_count, bool has_layout,
@@ -144,6 +162,7 @@ std::vector<std::string> RemoveFurniture(std::vector<Line>* lines, int page_coun
   std::set<std::string> removed;
   if (has_layout) {
     RemoveRepeatedEdgeLines(lines, page_count, options, &removed);
+    RemoveRepeatedTableHeadings(lines);
   } else {
     RemoveRepeatedBlocks(lines, options, &removed);
   }

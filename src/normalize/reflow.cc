@@ -14,6 +14,9 @@ namespace {
 
 // Hard-wrapped text has most lines at most this long (in characters).
 constexpr std::size_t kMaxWrapWidth = 130;
+// Narrower "wrapping", or fewer lines, is no evidence of a hard wrap.
+constexpr std::size_t kMinWrapWidth = 40;
+constexpr std::size_t kMinWrappedLines = 5;
 // ... and a line at least this fraction of the usual width was wrapped.
 constexpr double kWrappedFraction = 0.7;
 
@@ -81,10 +84,10 @@ WrapWidth DetectHardWrap(const std::vector<Line>& lines) {
   for (const Line& line : lines) {
     if (!line.removed && !line.blank && !line.table_row) lengths.push_back(CodePoints(line.text.text()));
   }
-  if (lengths.size() < 3) return {};
+  if (lengths.size() < kMinWrappedLines) return {};
   std::sort(lengths.begin(), lengths.end());
   const std::size_t p90 = lengths[lengths.size() * 9 / 10];
-  if (p90 > kMaxWrapWidth) return {};
+  if (p90 > kMaxWrapWidth || p90 < kMinWrapWidth) return {};
   return {true, static_cast<std::size_t>(kWrappedFraction * static_cast<double>(p90))};
 }
 
@@ -178,8 +181,8 @@ class Joiner {
 
  private:
   bool IsSuspensionWord(std::string_view next) const {
-    const std::string_view word = next.substr(0, next.find(' '));
-    return std::find(rules_.suspension_words.begin(), rules_.suspension_words.end(), word) !=
+    next = next.substr(0, next.find_first_of(" \t,;"));
+    return std::find(rules_.suspension_words.begin(), rules_.suspension_words.end(), next) !=
            rules_.suspension_words.end();
   }
 
@@ -198,6 +201,38 @@ class Joiner {
   std::unordered_set<std::string> hyphenated_;
   const grammar::Rules& rules_;
 };
+
+// Cell ranges [begin, end) of a '\t'-separated row.
+std::vector<std::pair<std::size_t, std::size_t>> Cells(std::string_view row) {
+  std::vector<std::pair<std::size_t, std::size_t>> cells;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t tab = row.find('\t', begin);
+    cells.emplace_back(begin, tab == std::string_view::npos ? row.size() : tab);
+    if (tab == std::string_view::npos) return cells;
+    begin = tab + 1;
+  }
+}
+
+// A table row that a page break cut in two: the part on the next page has an
+// empty first cell. Each of its cells continues the same cell of `row`.
+MappedText MergeRows(const Joiner& joiner, const MappedText& row, const MappedText& continuation) {
+  const auto head = Cells(row.text());
+  const auto tail = Cells(continuation.text());
+  MappedText merged;
+  for (std::size_t c = 0; c < std::max(head.size(), tail.size()); ++c) {
+    if (c > 0) merged.Append("\t", merged.SourceAt(merged.size() - 1));
+    const std::size_t cell_start = merged.size();
+    if (c < head.size()) merged.AppendFrom(row, head[c].first, head[c].second);
+    if (c >= tail.size() || tail[c].first == tail[c].second) continue;
+    if (merged.size() == cell_start) {
+      merged.AppendFrom(continuation, tail[c].first, tail[c].second);
+    } else {
+      joiner.Join(&merged, continuation, tail[c].first, tail[c].second);
+    }
+  }
+  return merged;
+}
 
 // Appends `line` to `para`, joining the fragments of table cells split by
 // U+2028.
@@ -266,6 +301,14 @@ ReflowResult Reflow(const std::vector<Line>& lines, bool has_layout, const gramm
       }
       close();
       blank_seen = true;
+      continue;
+    }
+    if (line.table_row && last != nullptr && last->table_row && !para.empty() && line.page > last->page &&
+        line.text.text().starts_with('\t')) {
+      MappedText continuation;
+      AppendLine(joiner, line.text, &continuation);
+      para = MergeRows(joiner, para, continuation);
+      last = &line;
       continue;
     }
     if (!joins(line)) {

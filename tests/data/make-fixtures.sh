@@ -22,7 +22,8 @@
 # plus, inside lines: a soft hyphen U+00AD in "Ver<SHY>waltung", the ligature U+FB01 in
 # "Quali<fi>zierung" and a no-break space U+00A0 in "z.<NBSP>B." and "§<NBSP>5".
 #
-# Deterministic except for the two encrypted files (qpdf uses random salts and IVs).
+# Deterministic (same bytes on every run) except for the two encrypted files, which qpdf
+# cannot make reproducibly; they are only rebuilt when missing or with REGEN_ENCRYPTED=1.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -138,10 +139,17 @@ for n in hyphenation table empty-page; do
 done
 
 # ---------------------------------------------------------------- encrypted
-rm -f "$pdfdir"/encrypted-*.pdf
-qpdf --encrypt geheim ratsdoc-owner 256 -- "$sample" "$pdfdir/encrypted-user-password.pdf"
-qpdf --encrypt "" ratsdoc-owner 256 --print=none --modify=none --extract=n --annotate=n \
-    --form=n --assemble=n --modify-other=n -- "$sample" "$pdfdir/encrypted-owner-only.pdf"
+# qpdf's AES-256 encryption uses random salts, so these two files differ on every run;
+# they are only rebuilt when missing or with REGEN_ENCRYPTED=1 (keeps re-runs git-clean)
+if [ -n "${REGEN_ENCRYPTED:-}" ] || [ ! -s "$pdfdir/encrypted-user-password.pdf" ] ||
+        [ ! -s "$pdfdir/encrypted-owner-only.pdf" ]; then
+    rm -f "$pdfdir"/encrypted-*.pdf
+    # user password "geheim" (needed to open), owner password "ratsdoc-owner"
+    qpdf --encrypt geheim ratsdoc-owner 256 -- "$sample" "$pdfdir/encrypted-user-password.pdf"
+    # empty user password (opens without one), owner password set, everything restricted
+    qpdf --encrypt "" ratsdoc-owner 256 --print=none --modify=none --extract=n --annotate=n \
+        --form=n --assemble=n --modify-other=n -- "$sample" "$pdfdir/encrypted-owner-only.pdf"
+fi
 
 # ---------------------------------------------------------------- truncated / damaged
 python3 - "$sample" "$pdfdir" <<'PY'
@@ -221,7 +229,8 @@ open(sys.argv[2], "wb").write(
     chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)) +
     chunk(b"IDAT", zlib.compress(bytes(out), 9)) + chunk(b"IEND", b""))
 PY
-img2pdf --nodate --title "Scan Stellungnahme S0056/23 (Seite 1)" -o "$pdfdir/scan.pdf" "$work/scan.png"
+img2pdf --nodate --title "Scan Stellungnahme S0056/23 (Seite 1)" -o "$work/scan.pdf" "$work/scan.png"
+python3 "$tools/normalize-pdf.py" "$work/scan.pdf" "$pdfdir/scan.pdf"     # random /ID
 
 # ---------------------------------------------------------------- non-PDF and text fixtures
 cp "$pdfdir/hyphenation.pdf" "$textdir/renamed-pdf.txt"

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/utf8.h"
 #include "test_support.h"
 
 namespace ratsdoc {
@@ -28,12 +29,50 @@ std::vector<std::string> SampleStems() {
 
 // Words of a text, without tokens that are only punctuation (list bullets are
 // "-" in the converter's text and "–" in the PDF).
-std::map<std::string, int> Words(const std::string& text) {
+// A converter that turned a line break into a space left "Freiwilligen-
+// agentur" in the text form, where the PDF form has the hyphenation undone;
+// ratsdoc does not guess inside a line, so the comparison joins such pairs.
+std::string JoinInlineBreaks(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-' && i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1])) && i + 2 < text.size() &&
+        text[i + 1] == ' ' && std::islower(static_cast<unsigned char>(text[i + 2])) &&
+        text.compare(i + 2, 3, "und") != 0 && text.compare(i + 2, 4, "oder") != 0) {
+      ++i;  // drop "- "
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// The PDF drops a table's heading row repeated at the top of a page; the
+// converter's text keeps it. Compare without repeated table rows.
+std::string WithoutRepeatedRows(const std::string& text) {
+  std::set<std::string> seen;
+  std::string out;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.find('\t') != std::string::npos && !seen.insert(line).second) continue;
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::map<std::string, int> Words(const std::string& raw) {
+  const std::string text = JoinInlineBreaks(WithoutRepeatedRows(raw));
   std::map<std::string, int> words;
   std::istringstream in(text);
   std::string word;
   while (in >> word) {
-    if (word == "-" || word == "–" || word == "•" || word == "➢") continue;
+    std::size_t pos = 0;
+    bool has_word_char = false;
+    while (pos < word.size() && !has_word_char) {
+      const char32_t cp = utf8::Next(word, &pos);
+      has_word_char = utf8::IsLetter(cp) || utf8::IsDigit(cp);
+    }
+    if (!has_word_char) continue;
     ++words[word];
   }
   return words;
@@ -67,23 +106,13 @@ TEST_P(SampleTest, PdfSaysTheSameWordsAsText) {
   const std::string stem = GetParam();
   const auto text = Words(NormalizedFile("samples/text/" + stem + ".txt"));
   const auto pdf = Words(NormalizedFile("samples/pdf/" + stem + ".pdf"));
-  // The PDF may repeat a table's heading row on a new page; nothing else.
-  const std::set<std::string> repeated_heading = {"Nr.", "Handlungsempfehlungen/Maßnahmen", "Verantwortlich",
-                                                  "Organisationseinheit", "Ressort", "Vorname,", "Name", "Teilnahme"};
-  std::map<std::string, int> extra;
-  for (const auto& [word, count] : pdf) {
-    const int in_text = text.count(word) ? text.at(word) : 0;
-    if (count > in_text && !repeated_heading.count(word)) extra[word] = count - in_text;
-  }
   EXPECT_EQ(Difference(text, pdf), "") << "words the PDF lost";
-  EXPECT_TRUE(extra.empty()) << "words only in the PDF: " << Difference(extra, {});
+  EXPECT_EQ(Difference(pdf, text), "") << "words only in the PDF";
 }
 
 TEST_P(SampleTest, PdfTextHasNoFurnitureNoBrokenWordsNoGluedNumbers) {
   const std::string stem = GetParam();
   const std::string text = NormalizedFile("samples/pdf/" + stem + ".pdf");
-  EXPECT_EQ(text.find("Seite "), text.find("Seite 1 von")) << "a page footer is left";
-  EXPECT_EQ(text.find(" von 2\n"), std::string::npos);
   EXPECT_EQ(text.find("-\n"), std::string::npos) << "a line ends in a hyphen";
   EXPECT_EQ(text.find("\u2028"), std::string::npos);
   EXPECT_EQ(text.find("5384057"), std::string::npos) << "a Beschluss number was glued";
@@ -92,6 +121,8 @@ TEST_P(SampleTest, PdfTextHasNoFurnitureNoBrokenWordsNoGluedNumbers) {
   std::string line;
   while (std::getline(lines, line)) {
     EXPECT_FALSE(!line.empty() && line.size() <= 3 && std::all_of(line.begin(), line.end(), ::isdigit)) << line;
+    EXPECT_FALSE(line.starts_with("Seite ") && line.find(" von ") != std::string::npos) << line;
+    EXPECT_FALSE(line.starts_with("Landeshauptstadt Magdeburg ") && line.size() < 60) << "running header: " << line;
   }
 }
 
