@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# ratsdoc's one entry point for a fresh Debian 12 machine:
+#   scripts/dev.sh samples   install what is missing, build, run ratsdoc on samples/
+#   scripts/dev.sh test      install what is missing, build, run the whole test suite
+# With CI=true the build treats warnings as errors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian 12 packages the build and the tests need (README.md says why each).
+PACKAGES=(build-essential cmake pkg-config libpoppler-cpp-dev libicu-dev libre2-dev
+          libpugixml-dev libgtest-dev libcli11-dev libssl-dev)
+
+install_missing() {
+  local missing=() package
+  for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  echo "Installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local werror=OFF
+  [ "${CI:-}" = "true" ] && werror=ON
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRATSDOC_WERROR="$werror" > /dev/null
+  cmake --build build -j"$(nproc)"
+}
+
+run_samples() {
+  local file status
+  printf '%-44s %-6s %-7s %5s  %s\n' FILE FORMAT STATUS PAGES "FIRST LINE OF THE NORMALISED TEXT"
+  for file in samples/text/*.txt samples/pdf/*.pdf; do
+    status=0
+    xml=$(build/ratsdoc parse "$file") || status=$?
+    printf '%-44s %-6s %-7s %5s  %s\n' "$file" \
+      "$(sed -n 's/.* format="\([a-z]*\)".*/\1/p' <<< "$xml" | head -1)" \
+      "$(sed -n 's/.* status="\([a-z]*\)".*/\1/p' <<< "$xml" | head -1)" \
+      "$(sed -n 's/.* pages="\([0-9]*\)".*/\1/p' <<< "$xml" | head -1)" \
+      "$(build/ratsdoc text "$file" | head -1 | cut -c1-60)"
+    [ "$status" -eq 0 ] || echo "  (exit status $status)"
+  done
+  echo
+  echo "Full text of any sample: build/ratsdoc text samples/pdf/000_f587a7394770ebb2.pdf"
+}
+
+case "${1:-}" in
+  samples) install_missing; build; run_samples ;;
+  test) install_missing; build; ctest --test-dir build --output-on-failure -j"$(nproc)" ;;
+  *) echo "usage: scripts/dev.sh samples|test" >&2; exit 2 ;;
+esac
