@@ -54,14 +54,12 @@ std::string JoinWords(const std::vector<const PdfWord*>& words) {
 
 // "•", "–", "➢", "1.", "12)", "a)": what starts a list item.
 bool IsListMarker(std::string_view word) {
-  if (word.empty() || word.size() > 4) return false;
-  const auto first = static_cast<unsigned char>(word.front());
-  if (first >= 0x80 || word == "-" || word == "*") {
-    // One symbol (UTF-8 sequences of up to 4 bytes): not a letter or digit.
-    return first >= 0x80 ? (first >= 0xE2 && first <= 0xEF) || word == "\u00B7" : true;
-  }
+  if (word == "-" || word == "*" || word == "\u00B7") return true;
+  // One character of the symbol blocks (general punctuation, arrows,
+  // geometric shapes, dingbats): three UTF-8 bytes led by 0xE2.
+  if (word.size() == 3 && static_cast<unsigned char>(word.front()) == 0xE2) return true;
   std::size_t i = 0;
-  while (i < word.size() && word[i] >= '0' && word[i] <= '9') ++i;
+  while (i < word.size() && i < 3 && word[i] >= '0' && word[i] <= '9') ++i;
   if (i == 0 && word.size() == 2 && word[0] >= 'a' && word[0] <= 'z') i = 1;
   return i > 0 && i + 1 == word.size() && (word[i] == '.' || word[i] == ')');
 }
@@ -143,12 +141,17 @@ class TableBuilder {
 
   // Tries to add `line` to the open table (or to open one); false if the line
   // is not part of a table.
-  bool Add(PhysicalLine line) {
+  bool Add(const PhysicalLine& original) {
+    // A copy, because splitting at columns changes the segments; plain text
+    // lines, the common case, leave before that.
+    PhysicalLine line = original;
     if (!columns_.empty()) {
       SplitAtColumns(columns_, &line);
     } else if (!previous_columns_.empty() && line.y0 - last_y0_ <= kTableBreakPitch * pitch_) {
       // A table right below another one usually shares its column grid.
       SplitAtColumns(previous_columns_, &line);
+    } else if (line.segments.size() < 2) {
+      return false;  // cannot open a table
     }
     if (columns_.empty()) {
       if (line.segments.size() < 2) return false;
