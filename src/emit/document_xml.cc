@@ -1,10 +1,8 @@
 #include "ratsdoc/document_xml.h"
 
-#include <algorithm>
-#include <map>
-
 #include "common/hash.h"
 #include "common/utf8.h"
+#include "ratsdoc/version.h"
 
 namespace ratsdoc {
 namespace {
@@ -22,26 +20,33 @@ void SetAttribute(pugi::xml_node node, const char* name, std::string_view value)
   node.append_attribute(name).set_value(XmlSafe(value).c_str());
 }
 
-// Per page, the [begin, end) range of the normalised text it produced.
-std::map<int, Span> PageRanges(const NormalizedText& text) {
-  std::map<int, Span> ranges;
-  std::size_t line_begin = 0;
-  while (line_begin < text.text.size()) {
-    std::size_t line_end = text.text.find('\n', line_begin);
-    if (line_end == std::string::npos) line_end = text.text.size();
-    if (line_end > line_begin) {
-      for (std::size_t at : {line_begin, line_end - 1}) {
-        const int page = text.map.Locate(at).page;
-        auto [it, inserted] = ranges.try_emplace(page, Span{line_begin, line_end});
-        if (!inserted) {
-          it->second.begin = std::min(it->second.begin, line_begin);
-          it->second.end = std::max(it->second.end, line_end);
-        }
-      }
-    }
-    line_begin = line_end + 1;
-  }
-  return ranges;
+void SetNumber(pugi::xml_node node, const char* name, std::uint64_t value) {
+  SetAttribute(node, name, std::to_string(value));
+}
+
+void AppendText(pugi::xml_node parent, const char* name, std::string_view text) {
+  parent.append_child(name).text().set(XmlSafe(text).c_str());
+}
+
+void AppendReference(const Reference& reference, pugi::xml_node parent) {
+  pugi::xml_node node = parent.append_child("reference");
+  SetAttribute(node, "target", reference.target);
+  SetAttribute(node, "relation", RelationName(reference.relation));
+  SetAttribute(node, "kind", reference.kind);
+  if (!reference.resolved) SetAttribute(node, "resolved", "false");
+  SetAttribute(node, "text", reference.text);
+  SetNumber(node, "page", static_cast<std::uint64_t>(reference.page));
+  SetNumber(node, "begin", reference.span.begin);
+  SetNumber(node, "end", reference.span.end);
+  if (!reference.unit.empty()) SetAttribute(node, "unit", reference.unit);
+  AppendText(node, "context", reference.context);
+}
+
+pugi::xml_node NewDocument(pugi::xml_document* xml) {
+  pugi::xml_node decl = xml->append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  return *xml;
 }
 
 }  // namespace
@@ -64,43 +69,71 @@ std::string ContentId(const SourceDocument& source) {
   return "path:" + Sha256Hex(source.path).substr(0, 16);
 }
 
-void AppendDocumentXml(const SourceDocument& source, const NormalizedText* text, pugi::xml_node parent) {
+void AppendDocumentXml(const DocumentRecord& document, pugi::xml_node parent) {
   pugi::xml_node doc = parent.append_child("document");
-  SetAttribute(doc, "id", ContentId(source));
-  const std::string_view status = !source.status.ok() ? "error" : source.warnings.empty() ? "ok" : "warning";
+  SetAttribute(doc, "id", document.id);
+  SetAttribute(doc, "kind", document.kind);
+  const std::string_view status = !document.status.ok() ? "error" : document.warnings.empty() ? "ok" : "warning";
   SetAttribute(doc, "status", status);
-  SetAttribute(doc, "source", source.path);
-  if (!source.sha256.empty()) SetAttribute(doc, "sha256", source.sha256);
-  SetAttribute(doc, "format", FormatName(source.format));
-  if (!source.encoding.empty() && source.format == SourceFormat::kText) SetAttribute(doc, "encoding", source.encoding);
-  SetAttribute(doc, "bytes", std::to_string(source.size_bytes));
-  if (!source.status.ok()) {
+  SetAttribute(doc, "source", document.source);
+  if (!document.sha256.empty()) SetAttribute(doc, "sha256", document.sha256);
+  SetAttribute(doc, "format", FormatName(document.format));
+  if (!document.encoding.empty() && document.format == SourceFormat::kText) SetAttribute(doc, "encoding", document.encoding);
+  SetNumber(doc, "bytes", document.bytes);
+  if (!document.status.ok()) {
     pugi::xml_node error = doc.append_child("error");
-    SetAttribute(error, "code", ErrorCodeName(source.status.code()));
-    error.text().set(XmlSafe(source.status.message()).c_str());
+    SetAttribute(error, "code", ErrorCodeName(document.status.code()));
+    error.text().set(XmlSafe(document.status.message()).c_str());
     return;
   }
-  SetAttribute(doc, "pages", std::to_string(source.pages.size()));
-  for (const std::string& warning : source.warnings) {
-    doc.append_child("warning").text().set(XmlSafe(warning).c_str());
-  }
-  if (text == nullptr) return;
-  SetAttribute(doc, "textBytes", std::to_string(text->text.size()));
-  for (const auto& [number, span] : PageRanges(*text)) {
+  SetNumber(doc, "pages", static_cast<std::uint64_t>(document.pages));
+  SetNumber(doc, "textBytes", document.text_bytes);
+  for (const std::string& warning : document.warnings) AppendText(doc, "warning", warning);
+  if (!document.date.empty()) AppendText(doc, "date", document.date);
+  for (const auto& [number, span] : document.page_ranges) {
     pugi::xml_node page = doc.append_child("page");
-    SetAttribute(page, "number", std::to_string(number));
-    SetAttribute(page, "begin", std::to_string(span.begin));
-    SetAttribute(page, "end", std::to_string(span.end));
+    SetNumber(page, "number", static_cast<std::uint64_t>(number));
+    SetNumber(page, "begin", span.begin);
+    SetNumber(page, "end", span.end);
   }
+  for (const Unit& unit : document.units) {
+    if (unit.kind != "massnahme") continue;
+    pugi::xml_node measure = doc.append_child("measure");
+    SetAttribute(measure, "id", unit.id);
+    SetAttribute(measure, "number", unit.number);
+    SetNumber(measure, "begin", unit.span.begin);
+    SetNumber(measure, "end", unit.span.end);
+  }
+  for (const Reference& reference : document.references) AppendReference(reference, doc);
 }
 
-void WriteDocumentXml(const SourceDocument& source, const NormalizedText* text, pugi::xml_writer& sink) {
+void WriteDocumentXml(const DocumentRecord& document, pugi::xml_writer& sink) {
   pugi::xml_document xml;
-  pugi::xml_node decl = xml.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  AppendDocumentXml(source, text, xml);
+  AppendDocumentXml(document, NewDocument(&xml));
   xml.document_element().prepend_attribute("xmlns").set_value(kGraphNamespace);
+  xml.save(sink, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
+void WriteGraphXml(const Graph& graph, pugi::xml_writer& sink) {
+  pugi::xml_document xml;
+  pugi::xml_node root = NewDocument(&xml).append_child("graph");
+  SetAttribute(root, "xmlns", kGraphNamespace);
+  SetAttribute(root, "generator", "ratsdoc " RATSDOC_VERSION);
+  SetAttribute(root, "grammar", graph.grammar);
+  if (!graph.grammar_fingerprint.empty()) SetAttribute(root, "grammarFingerprint", graph.grammar_fingerprint);
+  for (const DocumentRecord& document : graph.documents) AppendDocumentXml(document, root);
+  for (const Node& node : graph.nodes) {
+    pugi::xml_node element = root.append_child("node");
+    SetAttribute(element, "id", node.id);
+    SetAttribute(element, "kind", node.kind);
+    SetAttribute(element, "resolved", node.resolved ? "true" : "false");
+  }
+  for (const Edge& edge : graph.edges) {
+    pugi::xml_node element = root.append_child("edge");
+    SetAttribute(element, "from", edge.from);
+    SetAttribute(element, "to", edge.to);
+    SetAttribute(element, "relation", RelationName(edge.relation));
+  }
   xml.save(sink, "  ", pugi::format_default, pugi::encoding_utf8);
 }
 

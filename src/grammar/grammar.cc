@@ -1,8 +1,10 @@
 // Loads grammar XML files (format: grammars/README.md) into grammar::Rules.
 #include "ratsdoc/grammar.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unordered_set>
 
@@ -104,6 +106,12 @@ class Loader {
         status = LoadFurniture(file, child);
       } else if (element == "hyphenation") {
         status = LoadHyphenation(file, child);
+      } else if (element == "define") {
+        status = LoadDefine(file, child);
+      } else if (element == "references") {
+        status = LoadReferences(file, child);
+      } else if (element == "relations") {
+        status = LoadRelations(file, child);
       } else {
         status = Error(file, LineOf(file.content, child.offset_debug()), "", "unknown element <" + element + ">");
       }
@@ -175,19 +183,52 @@ class Loader {
     return Status::Ok();
   }
 
-  // Compiles the rule's <pattern> and checks it against the rule's <example>
-  // (must match the whole text) and <counterexample> (must not).
-  Status Compile(const GrammarFile& file, pugi::xml_node node, const std::string& name, std::unique_ptr<RE2>* out) {
-    const std::size_t line = LineOf(file.content, node.offset_debug());
-    const pugi::xml_node pattern_node = node.child("pattern");
-    const std::string pattern = pattern_node.text().as_string();
-    if (pattern.empty()) return Error(file, line, name, "the rule has no <pattern>");
+  // Replaces every {{name}} in `pattern` by the <define> of that name.
+  Status Expand(const GrammarFile& file, std::size_t line, const std::string& rule, std::string pattern,
+                std::string* out) const {
+    std::string expanded;
+    std::size_t pos = 0;
+    while (true) {
+      const std::size_t open = pattern.find("{{", pos);
+      if (open == std::string::npos) break;
+      const std::size_t close = pattern.find("}}", open + 2);
+      if (close == std::string::npos) return Error(file, line, rule, "'{{' without '}}' in a pattern");
+      const std::string name = pattern.substr(open + 2, close - open - 2);
+      const auto found = defines_.find(name);
+      if (found == defines_.end()) return Error(file, line, rule, "pattern uses {{" + name + "}}, which is not defined");
+      expanded.append(pattern, pos, open - pos);
+      expanded += "(?:" + found->second + ")";
+      pos = close + 2;
+    }
+    expanded.append(pattern, pos, std::string::npos);
+    *out = std::move(expanded);
+    return Status::Ok();
+  }
+
+  // Compiles a pattern (after expanding its {{defines}}).
+  Status CompilePattern(const GrammarFile& file, pugi::xml_node pattern_node, const std::string& name,
+                        std::unique_ptr<RE2>* out) const {
+    const std::size_t line = LineOf(file.content, pattern_node.offset_debug());
+    std::string pattern;
+    Status status = Expand(file, line, name, pattern_node.text().as_string(), &pattern);
+    if (!status.ok()) return status;
+    if (pattern.empty()) return Error(file, line, name, "empty pattern");
     RE2::Options options;
     options.set_log_errors(false);
     auto re = std::make_unique<RE2>(pattern, options);
-    if (!re->ok()) {
-      return Error(file, LineOf(file.content, pattern_node.offset_debug()), name, "pattern does not compile: " + re->error());
-    }
+    if (!re->ok()) return Error(file, line, name, "pattern does not compile: " + re->error());
+    *out = std::move(re);
+    return Status::Ok();
+  }
+
+  // Compiles the rule's <pattern> and checks it against the rule's <example>
+  // (must match the whole text) and <counterexample> (must not).
+  Status Compile(const GrammarFile& file, pugi::xml_node node, const std::string& name, std::unique_ptr<RE2>* out) {
+    const pugi::xml_node pattern_node = node.child("pattern");
+    if (!pattern_node) return Error(file, LineOf(file.content, node.offset_debug()), name, "the rule has no <pattern>");
+    std::unique_ptr<RE2> re;
+    Status status = CompilePattern(file, pattern_node, name, &re);
+    if (!status.ok()) return status;
     for (pugi::xml_node example : node.children("example")) {
       const std::string text = example.text().as_string();
       if (!RE2::FullMatch(text, *re)) {
@@ -204,10 +245,219 @@ class Loader {
     return Status::Ok();
   }
 
+  Status LoadDefine(const GrammarFile& file, pugi::xml_node node) {
+    const std::size_t line = LineOf(file.content, node.offset_debug());
+    const std::string name = node.attribute("name").as_string();
+    if (name.empty()) return Error(file, line, "", "a <define> needs a name");
+    std::string pattern;
+    Status status = Expand(file, line, name, node.text().as_string(), &pattern);
+    if (!status.ok()) return status;
+    RE2::Options options;
+    options.set_log_errors(false);
+    const RE2 check(pattern, options);
+    if (!check.ok()) return Error(file, line, name, "definition does not compile: " + check.error());
+    defines_[name] = pattern;
+    return Status::Ok();
+  }
+
+  // Parses the template in the child element `element` of `node` (empty when
+  // absent) and checks that every field it uses names a group of `pattern`.
+  Status LoadTemplate(const GrammarFile& file, pugi::xml_node node, const char* element, const std::string& rule,
+                      const RE2* pattern, const std::vector<std::string>& extra_fields, grammar::Template* out) {
+    const pugi::xml_node child = node.child(element);
+    if (!child) return Status::Ok();
+    const std::size_t line = LineOf(file.content, child.offset_debug());
+    Status status = grammar::Template::Parse(utf8::Trim(child.text().as_string()), out);
+    if (!status.ok()) return Error(file, line, rule, "<" + std::string(element) + ">: " + status.message());
+    for (const grammar::Template::Field& field : out->fields()) {
+      if (field.from_self) continue;  // a group of another rule's match; checked when filled
+      bool known = std::find(extra_fields.begin(), extra_fields.end(), field.name) != extra_fields.end();
+      if (pattern != nullptr) known = known || pattern->NamedCapturingGroups().count(field.name) > 0;
+      if (!known) return Error(file, line, rule, "<" + std::string(element) + "> uses {" + field.name + "}, which is not a named group of the pattern");
+    }
+    return Status::Ok();
+  }
+
+  Status LoadReferences(const GrammarFile& file, pugi::xml_node section) {
+    const std::size_t section_line = LineOf(file.content, section.offset_debug());
+    for (const char* attribute : {"attachment-id", "measure-id"}) {
+      const pugi::xml_attribute value = section.attribute(attribute);
+      if (!value) continue;
+      grammar::Template* target = std::string(attribute) == "attachment-id" ? &rules_->attachment_id : &rules_->measure_id;
+      Status status = grammar::Template::Parse(value.as_string(), target);
+      if (!status.ok()) return Error(file, section_line, "", std::string(attribute) + ": " + status.message());
+    }
+    if (const pugi::xml_attribute parents = section.attribute("attachment-parents")) {
+      rules_->attachment_parent_kinds = Words(parents.as_string());
+    }
+    for (pugi::xml_node child : section.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string element = child.name();
+      const std::size_t line = LineOf(file.content, child.offset_debug());
+      Status status;
+      if (element == "rule") {
+        status = LoadReferenceRule(file, child);
+      } else if (element == "date") {
+        status = CompilePattern(file, child, "date", &rules_->date);
+      } else if (element == "date-column") {
+        status = CompilePattern(file, child, "date-column", &rules_->date_column);
+      } else if (element == "measure-row") {
+        status = Compile(file, child, "measure-row", &rules_->measure_row);
+        if (status.ok() && rules_->measure_row->NamedCapturingGroups().count("n") == 0) {
+          status = Error(file, line, "measure-row", "the pattern needs a group named n (the measure number)");
+        }
+      } else {
+        status = Error(file, line, "", "unknown element <" + element + "> in <references>");
+      }
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+  Status LoadReferenceRule(const GrammarFile& file, pugi::xml_node node) {
+    const std::size_t line = LineOf(file.content, node.offset_debug());
+    grammar::ReferenceRule rule;
+    rule.name = node.attribute("name").as_string();
+    if (rule.name.empty()) return Error(file, line, "", "a reference <rule> needs a name");
+    rule.kind = node.attribute("kind").as_string();
+    if (rule.kind.empty()) return Error(file, line, rule.name, "a reference <rule> needs a kind");
+    const std::string part = node.attribute("part").as_string("paper");
+    if (part == "paper") {
+      rule.part = grammar::ReferenceRule::Part::kPaper;
+    } else if (part == "attachment") {
+      rule.part = grammar::ReferenceRule::Part::kAttachment;
+    } else if (part == "measure") {
+      rule.part = grammar::ReferenceRule::Part::kMeasure;
+    } else {
+      return Error(file, line, rule.name, "part must be 'paper', 'attachment' or 'measure', not '" + part + "'");
+    }
+    for (pugi::xml_node child : node.children()) {
+      static const std::unordered_set<std::string> kKnown = {"pattern", "example", "counterexample", "id", "paper",
+                                                             "attachment", "measure", "list"};
+      if (child.type() == pugi::node_element && kKnown.count(child.name()) == 0) {
+        return Error(file, LineOf(file.content, child.offset_debug()), rule.name,
+                     "unknown element <" + std::string(child.name()) + "> in a reference rule");
+      }
+    }
+    Status status = Compile(file, node, rule.name, &rule.pattern);
+    if (!status.ok()) return status;
+    std::vector<std::string> extra;
+    if (const pugi::xml_node list = node.child("list")) {
+      const std::size_t list_line = LineOf(file.content, list.offset_debug());
+      rule.list_group = list.attribute("group").as_string();
+      if (rule.pattern->NamedCapturingGroups().count(rule.list_group) == 0) {
+        return Error(file, list_line, rule.name, "<list group=\"" + rule.list_group + "\"> is not a named group of the pattern");
+      }
+      std::string item;
+      status = Expand(file, list_line, rule.name, list.attribute("item").as_string(), &item);
+      if (!status.ok()) return status;
+      RE2::Options options;
+      options.set_log_errors(false);
+      rule.list_item = std::make_unique<RE2>(item, options);
+      if (item.empty() || !rule.list_item->ok()) {
+        return Error(file, list_line, rule.name, "<list item> does not compile: " + rule.list_item->error());
+      }
+      extra.push_back("item");
+    }
+    struct TemplateSlot {
+      const char* element;
+      grammar::Template* target;
+    };
+    for (const TemplateSlot& slot : {TemplateSlot{"id", &rule.id}, TemplateSlot{"paper", &rule.paper},
+                                     TemplateSlot{"attachment", &rule.attachment}, TemplateSlot{"measure", &rule.measure}}) {
+      status = LoadTemplate(file, node, slot.element, rule.name, rule.pattern.get(), extra, slot.target);
+      if (!status.ok()) return status;
+    }
+    using Part = grammar::ReferenceRule::Part;
+    if (rule.part == Part::kPaper && rule.id.empty()) return Error(file, line, rule.name, "a paper rule needs an <id>");
+    if (rule.part == Part::kAttachment && rule.attachment.empty()) {
+      return Error(file, line, rule.name, "an attachment rule needs an <attachment>");
+    }
+    if (rule.part == Part::kMeasure && rule.measure.empty()) return Error(file, line, rule.name, "a measure rule needs a <measure>");
+    rules_->references.push_back(std::move(rule));
+    return Status::Ok();
+  }
+
+  static std::vector<std::string> Words(std::string_view text) {
+    std::vector<std::string> words;
+    std::istringstream in{std::string(text)};
+    for (std::string word; in >> word;) words.push_back(word);
+    return words;
+  }
+
+  Status LoadRelations(const GrammarFile& file, pugi::xml_node section) {
+    for (pugi::xml_node node : section.children()) {
+      if (node.type() != pugi::node_element) continue;
+      const std::size_t line = LineOf(file.content, node.offset_debug());
+      if (std::string(node.name()) != "relation") {
+        return Error(file, line, "", "unknown element <" + std::string(node.name()) + "> in <relations>");
+      }
+      grammar::RelationRule relation;
+      relation.name = node.attribute("name").as_string();
+      static const std::unordered_set<std::string> kRelations = {"self", "cites", "answers", "attachment-of",
+                                                                 "decides", "approves"};
+      if (kRelations.count(relation.name) == 0) {
+        return Error(file, line, relation.name, "relation name must be one of self, cites, answers, attachment-of, decides, approves");
+      }
+      relation.document_kinds = Words(node.attribute("document-kinds").as_string());
+      relation.target_kinds = Words(node.attribute("target-kinds").as_string());
+      for (pugi::xml_node cue_node : node.children()) {
+        if (cue_node.type() != pugi::node_element) continue;
+        const std::string where = cue_node.name();
+        grammar::Cue cue;
+        if (where == "line-start") {
+          cue.where = grammar::Cue::Where::kLineStart;
+          cue.within_lines = cue_node.attribute("within-lines").as_int(0);
+          if (cue.within_lines <= 0) {
+            return Error(file, LineOf(file.content, cue_node.offset_debug()), relation.name, "<line-start> needs within-lines > 0");
+          }
+        } else {
+          if (where == "before") {
+            cue.where = grammar::Cue::Where::kBefore;
+          } else if (where == "after") {
+            cue.where = grammar::Cue::Where::kAfter;
+          } else if (where == "column") {
+            cue.where = grammar::Cue::Where::kColumn;
+          } else {
+            return Error(file, LineOf(file.content, cue_node.offset_debug()), relation.name,
+                         "unknown cue <" + where + "> (use before, after, column or line-start)");
+          }
+          Status status = CompilePattern(file, cue_node, relation.name, &cue.pattern);
+          if (!status.ok()) return status;
+        }
+        relation.cues.push_back(std::move(cue));
+      }
+      if (relation.cues.empty()) return Error(file, line, relation.name, "a <relation> needs at least one cue");
+      rules_->relations.push_back(std::move(relation));
+    }
+    return Status::Ok();
+  }
+
   grammar::Rules* rules_;
+  std::map<std::string, std::string> defines_;  // name → expanded pattern
   std::unordered_set<std::string> seen_;
   std::string fingerprint_input_;
 };
+
+// The prefilter over all reference rules. RE2::Set compiles every pattern into
+// one automaton, so a text is scanned once to learn which rules can fire.
+Status BuildReferenceSet(grammar::Rules* rules) {
+  if (rules->references.empty()) return Status::Ok();
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const grammar::ReferenceRule& rule : rules->references) {
+    std::string error;
+    if (set->Add(rule.pattern->pattern(), &error) < 0) {
+      return Status(ErrorCode::kInvalidGrammar, "rule '" + rule.name + "': pattern does not compile: " + error);
+    }
+  }
+  if (!set->Compile()) {
+    return Status(ErrorCode::kInvalidGrammar, "the reference patterns together exceed RE2's memory budget");
+  }
+  rules->reference_set = std::move(set);
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -250,6 +500,8 @@ Status Grammar::Load(const std::string& name_or_path, std::shared_ptr<const Gram
   Status status = loader.Load(file, 0, /*is_root=*/true);
   if (!status.ok()) return status;
   rules->fingerprint = loader.Fingerprint();
+  status = BuildReferenceSet(rules.get());
+  if (!status.ok()) return status;
   out->reset(new Grammar(std::move(rules)));
   return Status::Ok();
 }

@@ -8,6 +8,9 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
+
+#include "grammar/template.h"
 
 namespace ratsdoc::grammar {
 
@@ -22,6 +25,39 @@ struct FurnitureRule {
   std::unique_ptr<RE2> line;  // must match the whole line (after trimming)
 };
 
+// One kind of reference ("DS0583/21", "Maßnahme 3.32 der Anlage 2 zur …").
+struct ReferenceRule {
+  enum class Part {
+    kPaper,       // a paper of its own: `id` is its canonical ID
+    kAttachment,  // an Anlage of a paper: `attachment` (+ optional `paper`)
+    kMeasure,     // a numbered measure of an Anlage: `measure` (+ optional `attachment`, `paper`)
+  };
+  std::string name;
+  std::string kind;  // kind of what it points to: "drucksache", "massnahme", …
+  Part part = Part::kPaper;
+  std::unique_ptr<RE2> pattern;
+  Template id, paper, attachment, measure;
+  // A list ("Maßnahmen 4.5 und 4.9"): every match of `list_item` inside the
+  // group `list_group` is one reference, its text the template field {item}.
+  std::string list_group;
+  std::unique_ptr<RE2> list_item;
+};
+
+// A cue that types a reference's relation (grammars/README.md, <relations>).
+struct Cue {
+  enum class Where { kBefore, kAfter, kColumn, kLineStart };
+  Where where = Where::kBefore;
+  std::unique_ptr<RE2> pattern;  // unused for kLineStart
+  int within_lines = 0;          // kLineStart only
+};
+
+struct RelationRule {
+  std::string name;  // "answers", "decides", …, or "self" for a document's own number
+  std::vector<std::string> document_kinds;  // empty: any
+  std::vector<std::string> target_kinds;    // empty: any
+  std::vector<Cue> cues;
+};
+
 struct Rules {
   std::string name;         // the grammar's declared name
   std::string fingerprint;  // sha256 over every loaded file
@@ -29,6 +65,20 @@ struct Rules {
   // Words that may follow a suspended compound's hyphen ("Sozial- und"):
   // a line ending "Sozial-" followed by one of them keeps hyphen and space.
   std::vector<std::string> suspension_words;
+
+  std::vector<ReferenceRule> references;
+  // Which reference rules can match a text at all: one pass instead of one
+  // per rule. Index i is references[i]. Null when there are no rules.
+  std::unique_ptr<RE2::Set> reference_set;
+  Template attachment_id;  // from {paper} and {attachment}
+  Template measure_id;     // from {attachment} (the attachment's ID) and {measure}
+  // Kinds of paper that have attachments: a paper of these kinds gives
+  // context to an attachment or measure cited without its paper. Empty: any.
+  std::vector<std::string> attachment_parent_kinds;
+  std::unique_ptr<RE2> measure_row;  // first cell of a measure table row; group `n`
+  std::vector<RelationRule> relations;
+  std::unique_ptr<RE2> date;         // groups d, m, y
+  std::unique_ptr<RE2> date_column;  // header label above a document's own date
 };
 
 }  // namespace ratsdoc::grammar

@@ -1,0 +1,80 @@
+// The cross-reference graph: every input file as a DocumentRecord (what the
+// graph keeps of it once its text is released), linked into documents, nodes
+// and edges (SPEC.md, "Output: the graph XML"; docs/graph-xml.md).
+//
+//   AnalyzeDocument   one file through ingest → normalize → references
+//   Link              records → graph: IDs settled, targets linked, nodes and
+//                     edges made, each edge once
+//
+// Thread-safety: AnalyzeDocument may run on many files at once with a shared
+// Grammar; Link is a pure function.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ratsdoc/grammar.h"
+#include "ratsdoc/ingest.h"
+#include "ratsdoc/normalize.h"
+#include "ratsdoc/references.h"
+#include "ratsdoc/status.h"
+
+namespace ratsdoc {
+
+// What the graph keeps of one input file: no text, only what it yields.
+struct DocumentRecord {
+  std::string id;      // own number, or ContentId() when it has none
+  std::string kind;    // "stellungnahme", …, "sonstiges"
+  std::string source;  // the path as given
+  std::string sha256;  // of the bytes; empty when the file could not be read
+  SourceFormat format = SourceFormat::kUnknown;
+  std::string encoding;  // text files: the detected encoding
+  std::uint64_t bytes = 0;
+  Status status;                      // not ok: the file could not be read
+  std::vector<std::string> warnings;  // read, but with something to say
+  int pages = 0;
+  std::size_t text_bytes = 0;       // size of the normalised text
+  std::vector<std::pair<int, Span>> page_ranges;  // page number → its range of the normalised text
+  std::string date;                 // ISO 8601, or empty
+  std::vector<Unit> units;
+  std::vector<Reference> references;
+};
+
+// Reads, normalises and extracts one file. Never fails: a file that cannot be
+// read gives a record with its error status.
+DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar);
+
+// The same for a document already read (for example from bytes in memory).
+DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar);
+
+// A graph vertex that is not an input document: an attachment or measure, or
+// a paper cited but not in the archive.
+struct Node {
+  std::string id;
+  std::string kind;
+  // true when the archive holds it: a measure row of an input Anlage, an
+  // attachment or measure of an input paper. false: known only from citations.
+  bool resolved = false;
+};
+
+struct Edge {
+  std::string from;  // a document, unit or node ID
+  std::string to;
+  Relation relation = Relation::kCites;
+};
+
+struct Graph {
+  std::string grammar;              // name of the grammar used
+  std::string grammar_fingerprint;
+  std::vector<DocumentRecord> documents;  // sorted by source path
+  std::vector<Node> nodes;                // sorted by ID
+  std::vector<Edge> edges;                // sorted; each (from, to, relation) once
+};
+
+// Links records into a graph. Two files with the same own number (a paper's
+// PDF and its text export) keep the same ID; an unresolved reference makes no
+// edge.
+Graph Link(std::vector<DocumentRecord> documents, const Grammar& grammar);
+
+}  // namespace ratsdoc

@@ -1,0 +1,91 @@
+// References: the third pipeline stage. It finds every reference number in a
+// normalised text with the grammar's rules, turns each into a canonical ID
+// ("DS 583/21" → "DS0583/21", "Maßnahme 3.32 der Anlage 2 zur DS0583/21" →
+// "DS0583/21/Anlage2#3.32"), expands lists ("Maßnahmen 4.5 und 4.9"), gives
+// each its relation (answers, decides, approves, …) from the grammar's cues,
+// recognises the document's own number, and resolves attachments and measures
+// cited without their paper from the context before them — or leaves them
+// unresolved and marked, never guessed. Rules: grammars/README.md.
+//
+// Cost: one RE2::Set pass over the text says which rules can fire; only those
+// run, each once over the text. Linear in the text length.
+//
+// Thread-safety: pure functions; call from any thread with a shared Grammar.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ratsdoc/grammar.h"
+#include "ratsdoc/normalize.h"
+#include "ratsdoc/status.h"
+
+namespace ratsdoc {
+
+// The type of a link (SPEC.md): what the citing document does with the target.
+enum class Relation {
+  kCites,         // the default: mentions it
+  kAnswers,       // a Stellungnahme → the Anfrage or Antrag it answers
+  kAttachmentOf,  // an Anlage → its paper
+  kDecides,       // a Beschluss → the Drucksache it resolves
+  kApproves,      // minutes → earlier minutes they confirm
+  kPartOf,        // a measure → its Anlage (made by the link stage)
+};
+std::string_view RelationName(Relation relation);  // "cites", "answers", "attachment-of", …
+std::optional<Relation> ParseRelation(std::string_view name);
+
+// One reference occurrence.
+struct Reference {
+  std::string target;  // canonical ID; when !resolved a partial one with '?' ("?#4.41")
+  std::string kind;    // kind of the target: "drucksache", "anlage", "massnahme", …
+  // What the target is: a paper, an Anlage of a paper, or a measure of an
+  // Anlage; for the latter two the IDs of what it belongs to (when resolved).
+  enum class Part { kPaper, kAttachment, kMeasure } part = Part::kPaper;
+  std::string paper;       // an Anlage's or measure's paper
+  std::string attachment;  // a measure's Anlage
+  Relation relation = Relation::kCites;
+  bool resolved = true;
+  std::string text;    // the exact normalised text of the reference
+  Span span;           // [begin, end) in the normalised text
+  int page = 1;        // source page of span.begin
+  std::string context; // the sentence (or table row) containing it
+  std::string unit;    // ID of the smallest unit containing it (a measure row); empty: the document
+};
+
+// A part of the document that references can come from (for now: the measure
+// rows of a concept annex).
+struct Unit {
+  std::string id;      // "DS0583/21/Anlage2#2.3"
+  std::string kind;    // "massnahme"
+  std::string number;  // "2.3"
+  Span span;           // the row in the normalised text
+};
+
+struct DocumentReferences {
+  std::string id;    // the document's own canonical number; empty when it has none
+  std::string kind;  // kind of its own number ("stellungnahme", "anlage", …); "sonstiges" without one
+  std::string parent;  // for an Anlage: the paper it is attached to
+  std::string date;  // ISO 8601 date from the header table or title line; empty when unknown
+  std::vector<Unit> units;
+  std::vector<Reference> references;  // in document order; never the document's own number
+};
+
+// Finds, canonicalises, types and resolves every reference in `text`.
+DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar);
+
+// The kind of a canonical paper ID ("DS0583/21" → "drucksache"), by the
+// grammar rule that matches it; "sonstiges" when none does.
+std::string KindOfId(std::string_view id, const Grammar& grammar);
+// The kind the grammar gives attachments ("anlage") and measures ("massnahme").
+std::string AttachmentKind(const Grammar& grammar);
+
+// Canonicalises a query written in any spelling the grammar accepts ("DS 583/21",
+// "Maßnahme 3.32 der Anlage 2 zur DS0583/21"): the ID of the first reference
+// in it. A query no rule matches (an ID such as "sha256:…") is returned trimmed.
+// Returns kInvalidArgument for an empty query or one whose reference cannot be
+// resolved on its own ("Maßnahme 3.32" without its Anlage).
+Status CanonicalizeTarget(std::string_view query, const Grammar& grammar, std::string* id);
+
+}  // namespace ratsdoc

@@ -1,0 +1,111 @@
+// The link stage: document records → one graph.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+#include "ratsdoc/graph.h"
+
+namespace ratsdoc {
+namespace {
+
+class Linker {
+ public:
+  Linker(std::vector<DocumentRecord> documents, const Grammar& grammar)
+      : grammar_(grammar), attachment_kind_(AttachmentKind(grammar)) {
+    graph_.documents = std::move(documents);
+    std::stable_sort(graph_.documents.begin(), graph_.documents.end(),
+                     [](const DocumentRecord& a, const DocumentRecord& b) { return a.source < b.source; });
+    for (const DocumentRecord& document : graph_.documents) {
+      if (document.status.ok()) documents_.insert(document.id);
+    }
+  }
+
+  Graph Run() {
+    for (const DocumentRecord& document : graph_.documents) {
+      for (const Unit& unit : document.units) {
+        AddNode(unit.id, unit.kind, /*resolved=*/true);
+        AddEdge(unit.id, document.id, Relation::kPartOf);
+      }
+    }
+    for (const DocumentRecord& document : graph_.documents) {
+      for (const Reference& reference : document.references) {
+        if (!reference.resolved) continue;
+        AddTarget(reference);
+        AddEdge(reference.unit.empty() ? document.id : reference.unit, reference.target, reference.relation);
+      }
+    }
+    for (auto& [id, node] : nodes_) graph_.nodes.push_back(node);
+    graph_.edges.assign(edges_.begin(), edges_.end());
+    std::sort(graph_.edges.begin(), graph_.edges.end(), [](const Edge& a, const Edge& b) {
+      return std::tie(a.from, a.to, a.relation) < std::tie(b.from, b.to, b.relation);
+    });
+    return std::move(graph_);
+  }
+
+ private:
+  struct EdgeLess {
+    bool operator()(const Edge& a, const Edge& b) const {
+      return std::tie(a.from, a.to, a.relation) < std::tie(b.from, b.to, b.relation);
+    }
+  };
+
+  bool InArchive(const std::string& id) const {
+    if (documents_.count(id) > 0) return true;
+    const auto node = nodes_.find(id);
+    return node != nodes_.end() && node->second.resolved;
+  }
+
+  // A target that is not an input document becomes a node; an attachment or
+  // measure also links to what it is part of, which becomes a node in turn
+  // when it is not in the archive.
+  void AddTarget(const Reference& reference) {
+    if (documents_.count(reference.target) > 0) return;
+    if (reference.part == Reference::Part::kPaper) {
+      AddNode(reference.target, reference.kind, false);
+      return;
+    }
+    if (documents_.count(reference.paper) == 0) AddNode(reference.paper, KindOfId(reference.paper, grammar_), false);
+    std::string attachment = reference.target;
+    if (reference.part == Reference::Part::kMeasure) {
+      attachment = reference.attachment;
+      AddNode(reference.target, reference.kind, InArchive(reference.paper) || InArchive(attachment));
+      AddEdge(reference.target, attachment, Relation::kPartOf);
+    }
+    if (documents_.count(attachment) == 0) {
+      AddNode(attachment, attachment_kind_, InArchive(reference.paper));
+      AddEdge(attachment, reference.paper, Relation::kAttachmentOf);
+    }
+  }
+
+  void AddNode(const std::string& id, const std::string& kind, bool resolved) {
+    auto [it, inserted] = nodes_.try_emplace(id, Node{id, kind, resolved});
+    if (!inserted && resolved) it->second.resolved = true;
+  }
+
+  void AddEdge(const std::string& from, const std::string& to, Relation relation) {
+    if (from == to) return;
+    edges_.insert(Edge{from, to, relation});
+  }
+
+ private:
+  Graph graph_;
+  std::unordered_set<std::string> documents_;
+  std::map<std::string, Node> nodes_;
+  std::set<Edge, EdgeLess> edges_;
+  const Grammar& grammar_;
+  const std::string attachment_kind_;
+};
+
+}  // namespace
+
+Graph Link(std::vector<DocumentRecord> documents, const Grammar& grammar) {
+  Linker linker(std::move(documents), grammar);
+  Graph graph = linker.Run();
+  graph.grammar = grammar.name();
+  graph.grammar_fingerprint = grammar.fingerprint();
+  return graph;
+}
+
+}  // namespace ratsdoc

@@ -1,0 +1,405 @@
+// The references stage: candidates (matcher.cc) → own number → canonical IDs,
+// resolved in document order from the context before them → relations.
+#include <algorithm>
+#include <optional>
+
+#include "common/utf8.h"
+#include "grammar/rules.h"
+#include "ratsdoc/references.h"
+#include "references/context.h"
+#include "references/matcher.h"
+
+namespace ratsdoc {
+namespace {
+
+using grammar::ReferenceRule;
+using references::Candidate;
+using references::TextLayout;
+
+constexpr std::string_view kUnknown = "?";
+
+// The kind of a canonical ID, by the rule that matches it.
+std::string KindOf(const grammar::Rules& rules, std::string_view id) {
+  const std::vector<Candidate> found = references::FindCandidates(id, rules);
+  return found.empty() ? "sonstiges" : found.front().rule->kind;
+}
+
+bool Contains(const std::vector<std::string>& words, const std::string& word) {
+  return words.empty() || std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// What a reference leaves open is taken from the nearest reference before it
+// that names it, within the same section.
+struct PaperContext {
+  std::string paper;
+  std::size_t at = 0;
+};
+struct AttachmentContext {
+  std::string id;     // "DS0583/21/Anlage2"
+  std::string paper;  // "DS0583/21"
+  std::size_t at = 0;
+};
+
+class Extractor {
+ public:
+  Extractor(const NormalizedText& text, const grammar::Rules& rules, bool find_self)
+      : text_(text), rules_(rules), layout_(text.text, text.headings), find_self_(find_self) {}
+
+  DocumentReferences Run() {
+    const std::vector<Candidate> candidates = references::FindCandidates(text_.text, rules_);
+    if (find_self_) FindSelf(candidates);
+    FindDate();
+    FindUnits();
+    if (self_ != nullptr && !out_.parent.empty()) AddAttachmentOf();
+    for (const Candidate& candidate : candidates) {
+      if (&candidate == self_) continue;
+      Reference reference = Resolve(candidate);
+      if (reference.resolved && reference.target == out_.id) continue;  // its own number
+      reference.relation = RelationOf(candidate);
+      if (reference.relation == Relation::kAnswers || reference.relation == Relation::kDecides) {
+        if (subject_paper_.empty()) subject_paper_ = reference.target;
+      }
+      Describe(candidate, &reference);
+      out_.references.push_back(std::move(reference));
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // --- templates -----------------------------------------------------------
+
+  // Fills `t` from the candidate's groups (and the own-number match for
+  // {self:…}); a missing value is `missing` when given, else the fill fails.
+  std::optional<std::string> Fill(const grammar::Template& t, const Candidate& candidate,
+                                  std::optional<std::string_view> missing = std::nullopt) const {
+    if (t.empty()) return std::nullopt;
+    return t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
+      std::optional<std::string_view> value;
+      if (field.from_self) {
+        if (self_ != nullptr) value = self_->Group(field.name);
+      } else if (field.name == "item" && !candidate.item.empty()) {
+        value = candidate.item;
+      } else {
+        value = candidate.Group(field.name);
+      }
+      return value ? value : missing;
+    });
+  }
+
+  std::optional<std::string> Compose(const grammar::Template& t, std::string_view first, std::string_view second) const {
+    return t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
+      if (field.name == "paper" || field.name == "attachment") return field.name == "paper" ? first : second;
+      if (field.name == "measure") return second;
+      return std::nullopt;
+    });
+  }
+  std::string AttachmentId(std::string_view paper, std::string_view number) const {
+    return Compose(rules_.attachment_id, paper, number).value_or(std::string(paper) + "/" + std::string(number));
+  }
+  std::string MeasureId(std::string_view attachment, std::string_view number) const {
+    // measure-id uses {attachment} for the attachment's full ID.
+    return rules_.measure_id
+        .Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
+          if (field.name == "attachment") return attachment;
+          if (field.name == "measure") return number;
+          return std::nullopt;
+        })
+        .value_or(std::string(attachment) + "#" + std::string(number));
+  }
+
+  // --- own number, date, units ----------------------------------------------
+
+  bool CueFires(const grammar::Cue& cue, const Candidate& candidate) const {
+    switch (cue.where) {
+      case grammar::Cue::Where::kBefore: return RE2::PartialMatch(layout_.Before(candidate.span), *cue.pattern);
+      case grammar::Cue::Where::kAfter: return RE2::PartialMatch(layout_.After(candidate.span), *cue.pattern);
+      case grammar::Cue::Where::kColumn: {
+        const std::optional<std::string_view> label = layout_.ColumnLabel(candidate.span.begin);
+        return label && RE2::FullMatch(*label, *cue.pattern);
+      }
+      case grammar::Cue::Where::kLineStart: {
+        const Span line = layout_.LineAt(candidate.span.begin);
+        const std::string_view before = text_.text.substr(line.begin, candidate.span.begin - line.begin);
+        return utf8::Trim(before).empty() && layout_.NonBlankLineIndex(candidate.span.begin) < cue.within_lines;
+      }
+    }
+    return false;
+  }
+
+  bool RelationFires(const grammar::RelationRule& relation, const Candidate& candidate) const {
+    if (!Contains(relation.target_kinds, candidate.rule->kind)) return false;
+    return std::any_of(relation.cues.begin(), relation.cues.end(),
+                       [&](const grammar::Cue& cue) { return CueFires(cue, candidate); });
+  }
+
+  // The own number: the first candidate a `self` relation fires for whose ID
+  // is complete without context.
+  void FindSelf(const std::vector<Candidate>& candidates) {
+    for (const Candidate& candidate : candidates) {
+      const bool fires = std::any_of(rules_.relations.begin(), rules_.relations.end(), [&](const grammar::RelationRule& r) {
+        return r.name == "self" && RelationFires(r, candidate);
+      });
+      if (!fires) continue;
+      const ReferenceRule& rule = *candidate.rule;
+      std::optional<std::string> id;
+      if (rule.part == ReferenceRule::Part::kPaper) {
+        id = Fill(rule.id, candidate);
+      } else if (rule.part == ReferenceRule::Part::kAttachment) {
+        const std::optional<std::string> paper = Fill(rule.paper, candidate);
+        const std::optional<std::string> number = Fill(rule.attachment, candidate);
+        if (paper && number) {
+          id = AttachmentId(*paper, *number);
+          out_.parent = *paper;
+        }
+      }
+      if (!id) continue;
+      self_ = &candidate;
+      out_.id = *id;
+      out_.kind = rule.kind;
+      return;
+    }
+  }
+
+  static std::string IsoDate(std::string_view d, std::string_view m, std::string_view y) {
+    auto pad = [](std::string_view v) { return v.size() == 1 ? "0" + std::string(v) : std::string(v); };
+    return std::string(y) + "-" + pad(m) + "-" + pad(d);
+  }
+
+  // The document's date: from its own-number match when that has one (the
+  // title line of minutes), else the first date under a date column.
+  void FindDate() {
+    if (self_ != nullptr) {
+      const auto d = self_->Group("d"), m = self_->Group("m"), y = self_->Group("y");
+      if (d && m && y) {
+        out_.date = IsoDate(*d, *m, *y);
+        return;
+      }
+    }
+    if (!rules_.date || !rules_.date_column) return;
+    const std::string_view text = text_.text;
+    const RE2& date = *rules_.date;
+    const auto& names = date.NamedCapturingGroups();
+    if (!names.count("d") || !names.count("m") || !names.count("y")) return;
+    const int count = date.NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(count));
+    std::size_t pos = 0;
+    while (pos < text.size() && date.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), count)) {
+      const std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::optional<std::string_view> label = layout_.ColumnLabel(begin);
+      if (label && RE2::FullMatch(*label, *rules_.date_column)) {
+        auto group = [&](const char* name) {
+          const re2::StringPiece& g = groups[static_cast<std::size_t>(names.at(name))];
+          return std::string_view(g.data(), g.size());
+        };
+        out_.date = IsoDate(group("d"), group("m"), group("y"));
+        return;
+      }
+      pos = begin + std::max<std::size_t>(groups[0].size(), 1);
+    }
+  }
+
+  // Measure rows of a concept annex: table rows whose first cell is a measure
+  // number, in a document that is itself an attachment.
+  void FindUnits() {
+    if (!rules_.measure_row || out_.parent.empty()) return;
+    for (const Span& row : text_.table_rows) {
+      const std::string_view line = std::string_view(text_.text).substr(row.begin, row.end - row.begin);
+      const std::string_view first_cell = utf8::Trim(line.substr(0, line.find('\t')));
+      re2::StringPiece number;
+      if (!FullMatchNamed(first_cell, &number)) continue;
+      const std::string n(number.data(), number.size());
+      out_.units.push_back(Unit{MeasureId(out_.id, n), "massnahme", n, row});
+    }
+  }
+
+  // measure_row's group n need not be its first group.
+  bool FullMatchNamed(std::string_view cell, re2::StringPiece* number) const {
+    const RE2& re = *rules_.measure_row;
+    const int count = re.NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(count));
+    if (!re.Match(cell, 0, cell.size(), RE2::ANCHOR_BOTH, groups.data(), count)) return false;
+    *number = groups[static_cast<std::size_t>(re.NamedCapturingGroups().at("n"))];
+    return !number->empty();
+  }
+
+  void AddAttachmentOf() {
+    Reference reference;
+    reference.target = out_.parent;
+    reference.kind = KindOf(rules_, out_.parent);
+    reference.relation = Relation::kAttachmentOf;
+    Describe(*self_, &reference);
+    out_.references.push_back(std::move(reference));
+  }
+
+  // --- resolution -------------------------------------------------------------
+
+  bool InSection(std::size_t at, std::size_t offset) const {
+    return at >= layout_.SectionStart(offset) && at <= offset;
+  }
+
+  // The paper an attachment without one belongs to: the nearest paper named
+  // before it in its section, else the document's subject paper.
+  std::optional<std::string> ContextPaper(std::size_t offset) const {
+    const PaperContext* best = nullptr;
+    PaperContext from_attachment;
+    if (attachment_ && InSection(attachment_->at, offset)) {
+      from_attachment = PaperContext{attachment_->paper, attachment_->at};
+      best = &from_attachment;
+    }
+    if (paper_ && InSection(paper_->at, offset) && (best == nullptr || paper_->at > best->at)) best = &*paper_;
+    if (best != nullptr) return best->paper;
+    const std::string subject = SubjectPaper();
+    if (!subject.empty()) return subject;
+    return std::nullopt;
+  }
+
+  std::string SubjectPaper() const {
+    if (!out_.parent.empty()) return out_.parent;
+    if (self_ != nullptr && self_->rule->part == ReferenceRule::Part::kPaper && Contains(context_kinds(), out_.kind)) return out_.id;
+    return subject_paper_;
+  }
+
+  const std::vector<std::string>& context_kinds() const { return rules_.attachment_parent_kinds; }
+
+  Reference Resolve(const Candidate& candidate) {
+    const ReferenceRule& rule = *candidate.rule;
+    Reference reference;
+    reference.kind = rule.kind;
+    const std::size_t at = candidate.span.begin;
+    switch (rule.part) {
+      case ReferenceRule::Part::kPaper: {
+        std::optional<std::string> id = Fill(rule.id, candidate);
+        if (!id) {
+          reference.resolved = false;
+          id = Fill(rule.id, candidate, kUnknown);
+        }
+        reference.target = id.value_or(std::string(kUnknown));
+        if (reference.resolved && Contains(context_kinds(), rule.kind)) paper_ = PaperContext{reference.target, at};
+        break;
+      }
+      case ReferenceRule::Part::kAttachment: {
+        const std::string number = Fill(rule.attachment, candidate).value_or(std::string(kUnknown));
+        std::optional<std::string> paper = Fill(rule.paper, candidate);
+        if (!paper) paper = ContextPaper(at);
+        reference.resolved = paper.has_value();
+        reference.target = AttachmentId(paper.value_or(std::string(kUnknown)), number);
+        reference.part = Reference::Part::kAttachment;
+        if (reference.resolved) reference.paper = *paper;
+        if (reference.resolved) attachment_ = AttachmentContext{reference.target, *paper, at};
+        break;
+      }
+      case ReferenceRule::Part::kMeasure: {
+        const std::string measure = Fill(rule.measure, candidate).value_or(std::string(kUnknown));
+        const std::optional<std::string> number = Fill(rule.attachment, candidate);
+        std::optional<std::string> attachment;
+        std::optional<std::string> paper;
+        if (number) {
+          paper = Fill(rule.paper, candidate);
+          if (!paper) paper = ContextPaper(at);
+          attachment = AttachmentId(paper.value_or(std::string(kUnknown)), *number);
+        } else if (attachment_ && InSection(attachment_->at, at)) {
+          attachment = attachment_->id;
+          paper = attachment_->paper;
+        } else if (!out_.parent.empty()) {
+          attachment = out_.id;  // a measure cited inside the annex itself
+          paper = out_.parent;
+        }
+        reference.resolved = paper.has_value() && attachment.has_value();
+        reference.target = attachment ? MeasureId(*attachment, measure) : MeasureId(kUnknown, measure);
+        reference.part = Reference::Part::kMeasure;
+        if (reference.resolved) {
+          reference.paper = *paper;
+          reference.attachment = *attachment;
+          attachment_ = AttachmentContext{*attachment, *paper, at};
+        }
+        break;
+      }
+    }
+    return reference;
+  }
+
+  Relation RelationOf(const Candidate& candidate) const {
+    for (const grammar::RelationRule& relation : rules_.relations) {
+      if (relation.name == "self" || !Contains(relation.document_kinds, out_.kind)) continue;
+      if (!RelationFires(relation, candidate)) continue;
+      if (const std::optional<Relation> parsed = ParseRelation(relation.name)) return *parsed;
+    }
+    return Relation::kCites;
+  }
+
+  void Describe(const Candidate& candidate, Reference* reference) const {
+    reference->span = candidate.span;
+    reference->text = text_.text.substr(candidate.span.begin, candidate.span.end - candidate.span.begin);
+    reference->page = text_.map.Locate(candidate.span.begin).page;
+    reference->context = layout_.Sentence(candidate.span);
+    for (const Unit& unit : out_.units) {
+      if (unit.span.begin <= candidate.span.begin && candidate.span.end <= unit.span.end) reference->unit = unit.id;
+    }
+  }
+
+  const NormalizedText& text_;
+  const grammar::Rules& rules_;
+  TextLayout layout_;
+  bool find_self_;
+  const Candidate* self_ = nullptr;
+  std::optional<PaperContext> paper_;
+  std::optional<AttachmentContext> attachment_;
+  std::string subject_paper_;
+  DocumentReferences out_{{}, "sonstiges", {}, {}, {}, {}};
+};
+
+}  // namespace
+
+std::string_view RelationName(Relation relation) {
+  switch (relation) {
+    case Relation::kCites: return "cites";
+    case Relation::kAnswers: return "answers";
+    case Relation::kAttachmentOf: return "attachment-of";
+    case Relation::kDecides: return "decides";
+    case Relation::kApproves: return "approves";
+    case Relation::kPartOf: return "part-of";
+  }
+  return "cites";
+}
+
+std::optional<Relation> ParseRelation(std::string_view name) {
+  for (Relation relation : {Relation::kCites, Relation::kAnswers, Relation::kAttachmentOf, Relation::kDecides,
+                            Relation::kApproves, Relation::kPartOf}) {
+    if (RelationName(relation) == name) return relation;
+  }
+  return std::nullopt;
+}
+
+std::string KindOfId(std::string_view id, const Grammar& grammar) { return KindOf(grammar.rules(), id); }
+
+std::string AttachmentKind(const Grammar& grammar) {
+  for (const ReferenceRule& rule : grammar.rules().references) {
+    if (rule.part == ReferenceRule::Part::kAttachment) return rule.kind;
+  }
+  return "anlage";
+}
+
+DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar) {
+  return Extractor(text, grammar.rules(), /*find_self=*/true).Run();
+}
+
+Status CanonicalizeTarget(std::string_view query, const Grammar& grammar, std::string* id) {
+  const std::string_view trimmed = utf8::Trim(query);
+  if (trimmed.empty()) return Status(ErrorCode::kInvalidArgument, "the target is empty");
+  NormalizedText text;
+  text.text = std::string(trimmed);
+  const DocumentReferences found = Extractor(text, grammar.rules(), /*find_self=*/false).Run();
+  if (found.references.empty()) {
+    *id = std::string(trimmed);
+    return Status::Ok();
+  }
+  const Reference& first = found.references.front();
+  if (!first.resolved) {
+    return Status(ErrorCode::kInvalidArgument, "'" + std::string(trimmed) + "' does not say which paper it belongs to (read as " +
+                                                   first.target + "); name it, e.g. 'Maßnahme 3.32 der Anlage 2 zur DS0583/21'");
+  }
+  *id = first.target;
+  return Status::Ok();
+}
+
+}  // namespace ratsdoc
