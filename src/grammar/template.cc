@@ -18,6 +18,24 @@ std::string WithoutSpace(std::string_view value) {
   return out;
 }
 
+std::string CollapseSpace(std::string_view value) {
+  std::string out;
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::Next(value, &pos);
+    if (utf8::IsSpace(cp)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out.append(value.substr(start, pos - start));
+  }
+  return out;
+}
+
 std::string Upper(std::string value, bool roman) {
   for (char& c : value) {
     if (roman && c == 'l') c = 'I';
@@ -40,12 +58,14 @@ Status ParseField(std::string_view spec, Template::Field* field) {
     field->transform = Template::Transform::kUpper;
   } else if (transform == "roman") {
     field->transform = Template::Transform::kRoman;
+  } else if (transform == "text") {
+    field->transform = Template::Transform::kText;
   } else {
     int width = 0;
     const auto [end, error] = std::from_chars(transform.data(), transform.data() + transform.size(), width);
     if (error != std::errc() || end != transform.data() + transform.size() || width < 1 || width > 12) {
       return Status(ErrorCode::kInvalidGrammar, "unknown template transform '" + std::string(transform) +
-                                                    "' (use a width such as 4, 'upper' or 'roman')");
+                                                    "' (use a width such as 4, 'upper', 'roman' or 'text')");
     }
     field->transform = Template::Transform::kPad;
     field->width = width;
@@ -94,9 +114,10 @@ std::optional<std::string> Template::Fill(const Lookup& lookup) const {
     }
     const std::optional<std::string_view> raw = lookup(piece.field);
     if (!raw) return std::nullopt;
-    std::string value = WithoutSpace(*raw);
+    std::string value = piece.field.transform == Transform::kText ? CollapseSpace(*raw) : WithoutSpace(*raw);
     switch (piece.field.transform) {
-      case Transform::kNone: break;
+      case Transform::kNone:
+      case Transform::kText: break;
       case Transform::kPad:
         if (static_cast<int>(value.size()) < piece.field.width) {
           value.insert(0, static_cast<std::size_t>(piece.field.width) - value.size(), '0');

@@ -19,6 +19,7 @@ class Template {
     kPad,      // {name:4}: also zero-padded to `width` digits
     kUpper,    // {name:upper}
     kRoman,    // {name:roman}: upper-case, a lower-case 'l' read as 'I'
+    kText,     // {name:text}: white space kept, each run as one space (names of bodies)
   };
   struct Field {
     std::string name;
