@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 # Debian 12 packages the build and the tests need (README.md says why each).
 PACKAGES=(build-essential cmake pkg-config libpoppler-cpp-dev libicu-dev libre2-dev
-          libpugixml-dev libgtest-dev libcli11-dev libssl-dev)
+          libpugixml-dev libgtest-dev libcli11-dev libssl-dev nlohmann-json3-dev
+          libxml2-utils)
 
 install_missing() {
   local missing=() package
@@ -45,6 +46,16 @@ run_samples() {
   done
   echo
   echo "Full text of any sample: build/ratsdoc text samples/pdf/000_f587a7394770ebb2.pdf"
+  echo
+  status=0
+  build/ratsdoc process samples/text samples/pdf -o build/samples-graph.xml || status=$?
+  echo "Cross-reference graph of all samples: build/samples-graph.xml (exit status $status):" \
+       "$(grep -c '<document ' build/samples-graph.xml) documents," \
+       "$(grep -c '<reference ' build/samples-graph.xml) references," \
+       "$(grep -c '<node ' build/samples-graph.xml) nodes, $(grep -c '<edge ' build/samples-graph.xml) edges"
+  echo
+  echo '$ build/ratsdoc cites "Maßnahme 3.32 der Anlage 2 zur DS0583/21" --graph build/samples-graph.xml'
+  build/ratsdoc cites "Maßnahme 3.32 der Anlage 2 zur DS0583/21" --graph build/samples-graph.xml
 }
 
 case "${1:-}" in

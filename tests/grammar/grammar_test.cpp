@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "grammar/rules.h"
+#include "ratsdoc/references.h"
 #include "test_support.h"
 
 namespace ratsdoc {
@@ -114,6 +115,101 @@ TEST_F(GrammarFileTest, DiskGrammarIncludesBuiltinPartAndUnknownElementsAreError
   const Status status = Grammar::Load(typo, &grammar);
   EXPECT_EQ(status.code(), ErrorCode::kInvalidGrammar);
   EXPECT_NE(status.message().find("unknown element <page-furnture>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ratsdoc
+
+namespace ratsdoc {
+namespace {
+
+class ReferenceGrammarTest : public GrammarFileTest {
+ protected:
+  // Loads a grammar whose <references> section is `rules`; returns the error message ("" when it loads).
+  std::string LoadReferences(const std::string& rules) {
+    const std::string path = Write("city.xml", "<?xml version=\"1.0\"?>\n<grammar name=\"city\">\n" + rules + "</grammar>\n");
+    std::shared_ptr<const Grammar> grammar;
+    const Status status = Grammar::Load(path, &grammar);
+    loaded_ = grammar;
+    return status.ok() ? "" : status.message();
+  }
+  std::shared_ptr<const Grammar> loaded_;
+};
+
+TEST_F(ReferenceGrammarTest, ReferenceRuleErrorNamesLineRuleAndRe2Text) {
+  const std::string message = LoadReferences(R"(<references>
+  <rule name="vorlage" kind="drucksache">
+    <pattern>(?P&lt;year>\d{4}/(?P&lt;num>\d{4}</pattern>
+    <id>{year}/{num}</id>
+  </rule>
+</references>
+)");
+  EXPECT_NE(message.find("city.xml:5: rule 'vorlage': pattern does not compile: missing )"), std::string::npos) << message;
+}
+
+TEST_F(ReferenceGrammarTest, TemplateMayOnlyUseGroupsOfItsPattern) {
+  const std::string message = LoadReferences(R"(<references>
+  <rule name="vorlage" kind="drucksache">
+    <pattern>(?P&lt;year>\d{4})/(?P&lt;num>\d{4})</pattern>
+    <id>{year}/{number:4}</id>
+  </rule>
+</references>
+)");
+  EXPECT_NE(message.find("rule 'vorlage': <id> uses {number}, which is not a named group of the pattern"), std::string::npos)
+      << message;
+}
+
+TEST_F(ReferenceGrammarTest, UndefinedPieceAndUnknownCueAreErrors) {
+  EXPECT_NE(LoadReferences(R"(<references><rule name="r" kind="drucksache"><pattern>{{nummer}}</pattern><id>x</id></rule></references>
+)").find("pattern uses {{nummer}}, which is not defined"),
+            std::string::npos);
+  EXPECT_NE(LoadReferences(R"(<relations><relation name="answers"><near>zur</near></relation></relations>
+)").find("unknown cue <near>"),
+            std::string::npos);
+  EXPECT_NE(LoadReferences(R"(<relations><relation name="mentions"><before>x$</before></relation></relations>
+)").find("relation name must be one of"),
+            std::string::npos);
+}
+
+TEST_F(ReferenceGrammarTest, ReferenceRuleMustMatchItsExamplesAndNotItsCounterexamples) {
+  const std::string message = LoadReferences(R"(<define name="number">(?P&lt;year>20\d{2})/(?P&lt;num>\d{4})</define>
+<references>
+  <rule name="vorlage" kind="drucksache">
+    <pattern>\b{{number}}\b</pattern>
+    <id>{year}/{num}</id>
+    <example>2024/0262</example>
+    <counterexample>2024/2025</counterexample>
+  </rule>
+</references>
+)");
+  EXPECT_NE(message.find("rule 'vorlage': pattern matches its counterexample \"2024/2025\""), std::string::npos) << message;
+}
+
+TEST_F(ReferenceGrammarTest, NewCityNeedsOnlyAGrammarFile) {
+  ASSERT_EQ(LoadReferences(R"(<include href="de/relations.xml"/>
+<define name="number">(?P&lt;year>20\d{2})/(?P&lt;num>\d{1,4})</define>
+<references>
+  <rule name="vorlage" kind="drucksache">
+    <pattern>\b{{number}}(?P&lt;suffix>(?:/\d{1,2})?)\b</pattern>
+    <id>{year}/{num:4}{suffix}</id>
+  </rule>
+</references>
+)"),
+            "");
+  std::string id;
+  ASSERT_TRUE(CanonicalizeTarget("Vorlage 2024/262/1", *loaded_, &id).ok());
+  EXPECT_EQ(id, "2024/0262/1");
+}
+
+TEST(MagdeburgGrammarTest, EveryReferenceRuleIsInTheSet) {
+  const grammar::Rules& rules = testing::Magdeburg().rules();
+  ASSERT_NE(rules.reference_set, nullptr);
+  std::vector<std::string> kinds;
+  for (const grammar::ReferenceRule& rule : rules.references) kinds.push_back(rule.kind);
+  for (const char* kind : {"drucksache", "antrag", "anfrage", "stellungnahme", "information", "beschluss",
+                           "dienstanweisung", "sitzung", "anlage", "massnahme", "protokoll"}) {
+    EXPECT_NE(std::find(kinds.begin(), kinds.end(), kind), kinds.end()) << kind;
+  }
 }
 
 }  // namespace
