@@ -9,8 +9,11 @@
 # PDF.  normalize-pdf.py then fixes the timestamps and the trailer /ID so that repeated
 # runs give byte-identical files (as far as LibreOffice itself is deterministic).
 #
-# Usage: samples/tools/make-pdfs.sh [TEXT_FILE...]     (default: all samples/text/*.txt)
+# Usage: samples/tools/make-pdfs.sh [TEXT_FILE...]     (default: all $TEXTDIR/*.txt)
+#   OUTDIR=DIR     write the PDFs to DIR (default: samples/pdf)
+#   TEXTDIR=DIR    texts to convert when no TEXT_FILE is given (default: samples/text)
 #   KEEP_FODT=DIR  also keep the generated .fodt files in DIR
+# e.g. the labelled corpus: TEXTDIR=tests/corpus/text OUTDIR=tests/corpus/pdf samples/tools/make-pdfs.sh
 #
 # Needs: python3, soffice (libreoffice-writer), hyphen-de, fonts-liberation2,
 # fonts-dejavu, poppler-utils (pdfinfo).  Every document gets at least two pages: a
@@ -19,8 +22,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-textdir=$root/samples/text
-outdir=$root/samples/pdf
+textdir=${TEXTDIR:-$root/samples/text}
+outdir=${OUTDIR:-$root/samples/pdf}
 mkdir -p "$outdir"
 
 for tool in python3 soffice pdfinfo; do
