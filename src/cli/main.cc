@@ -236,6 +236,7 @@ int main(int argc, char** argv) {
   app.footer(kExitCodeHelp);
   app.set_version_flag("--version", "ratsdoc " RATSDOC_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // --grammar may stand before or after the subcommand
 
   std::string grammar;
   app.add_option("--grammar", grammar,

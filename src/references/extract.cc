@@ -57,10 +57,13 @@ class Extractor {
       if (reference.resolved && reference.target == out_.id) continue;  // its own number
       reference.relation = RelationOf(candidate);
       if (reference.relation == Relation::kAnswers || reference.relation == Relation::kDecides) {
-        // A paper answers or decides one subject, the first one named (in its
-        // header); "wie bereits zum Antrag A0180/23 zugesagt" later only cites.
         if (subject_paper_.empty()) subject_paper_ = reference.target;
-        if (reference.target != subject_paper_) reference.relation = Relation::kCites;
+        // A Stellungnahme answers one paper, the first one named (in its
+        // header); "wie bereits zum Antrag A0180/23 zugesagt" later only cites.
+        // (Minutes may decide several papers, so `decides` is not limited.)
+        if (reference.relation == Relation::kAnswers && reference.target != subject_paper_) {
+          reference.relation = Relation::kCites;
+        }
       }
       Describe(candidate, &reference);
       out_.references.push_back(std::move(reference));
