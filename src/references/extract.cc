@@ -92,25 +92,26 @@ class Extractor {
     });
   }
 
-  std::optional<std::string> Compose(const grammar::Template& t, std::string_view first, std::string_view second) const {
-    return t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
-      if (field.name == "paper" || field.name == "attachment") return field.name == "paper" ? first : second;
-      if (field.name == "measure") return second;
+  // Fills the grammar's attachment-id / measure-id template: {paper},
+  // {attachment} and {measure} are the parts given here.
+  static std::string Compose(const grammar::Template& t, std::string_view paper, std::string_view attachment,
+                             std::string_view measure) {
+    std::optional<std::string> id = t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
+      if (field.name == "paper") return paper;
+      if (field.name == "attachment") return attachment;
+      if (field.name == "measure") return measure;
       return std::nullopt;
     });
+    // Without the template (a grammar that declares none): "<paper>/<n>", "<attachment>#<n>".
+    if (!measure.empty()) return id.value_or(std::string(attachment) + "#" + std::string(measure));
+    return id.value_or(std::string(paper) + "/" + std::string(attachment));
   }
   std::string AttachmentId(std::string_view paper, std::string_view number) const {
-    return Compose(rules_.attachment_id, paper, number).value_or(std::string(paper) + "/" + std::string(number));
+    return Compose(rules_.attachment_id, paper, number, "");
   }
+  // measure-id's {attachment} is the attachment's full ID.
   std::string MeasureId(std::string_view attachment, std::string_view number) const {
-    // measure-id uses {attachment} for the attachment's full ID.
-    return rules_.measure_id
-        .Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
-          if (field.name == "attachment") return attachment;
-          if (field.name == "measure") return number;
-          return std::nullopt;
-        })
-        .value_or(std::string(attachment) + "#" + std::string(number));
+    return Compose(rules_.measure_id, "", attachment, number);
   }
 
   // --- own number, date, units ----------------------------------------------
