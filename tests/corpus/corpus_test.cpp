@@ -78,7 +78,7 @@ void Compare(const std::string& name, std::vector<Item> expected, std::vector<It
 // The file of `stem` in `form` ("text" / "pdf"): the corpus's own, else the sample.
 std::string Locate(const std::string& stem, const std::string& form) {
   const std::string extension = form == "text" ? ".txt" : ".pdf";
-  for (const std::string dir : {"tests/corpus/" + form + "/", "samples/" + form + "/"}) {
+  for (const std::string& dir : {"tests/corpus/" + form + "/", "samples/" + form + "/"}) {
     const std::string path = SourcePath(dir + stem + extension);
     if (fs::exists(path)) return path;
   }

@@ -33,13 +33,6 @@ std::string Canonical(const std::string& query) {
   return id;
 }
 
-const Reference* Find(const DocumentReferences& found, const std::string& target) {
-  for (const Reference& reference : found.references) {
-    if (reference.target == target) return &reference;
-  }
-  return nullptr;
-}
-
 TEST(CanonicalIdTest, EverySpellingOfSpecsTable) {
   EXPECT_EQ(Canonical("DS0583/21"), "DS0583/21");
   EXPECT_EQ(Canonical("DS 0583/21"), "DS0583/21");
