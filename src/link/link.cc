@@ -66,7 +66,10 @@ class Linker {
       AddNode(reference.target, reference.kind, false);
       return;
     }
-    if (documents_.count(reference.paper) == 0) AddNode(reference.paper, KindOfId(reference.paper, grammar_), false);
+    // The paper's kind costs a grammar scan: look it up once per paper.
+    if (documents_.count(reference.paper) == 0 && nodes_.count(reference.paper) == 0) {
+      AddNode(reference.paper, KindOfId(reference.paper, grammar_), false);
+    }
     std::string attachment = reference.target;
     if (reference.part == Reference::Part::kMeasure) {
       attachment = reference.attachment;

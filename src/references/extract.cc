@@ -96,7 +96,8 @@ class Extractor {
   // {attachment} and {measure} are the parts given here.
   static std::string Compose(const grammar::Template& t, std::string_view paper, std::string_view attachment,
                              std::string_view measure) {
-    std::optional<std::string> id = t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
+    std::optional<std::string> id;
+    if (!t.empty()) id = t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
       if (field.name == "paper") return paper;
       if (field.name == "attachment") return attachment;
       if (field.name == "measure") return measure;

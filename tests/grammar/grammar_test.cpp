@@ -193,12 +193,20 @@ TEST_F(ReferenceGrammarTest, NewCityNeedsOnlyAGrammarFile) {
     <pattern>\b{{number}}(?P&lt;suffix>(?:/\d{1,2})?)\b</pattern>
     <id>{year}/{num:4}{suffix}</id>
   </rule>
+  <rule name="anlage" kind="anlage" part="attachment">
+    <pattern>Anlage (?P&lt;n>\d)</pattern>
+    <attachment>{n}</attachment>
+  </rule>
 </references>
 )"),
             "");
   std::string id;
   ASSERT_TRUE(CanonicalizeTarget("Vorlage 2024/262/1", *loaded_, &id).ok());
   EXPECT_EQ(id, "2024/0262/1");
+  // Without an attachment-id template an Anlage is "<paper>/<number>".
+  const DocumentReferences found = ExtractReferences(testing::NormalizedBytes("Die Vorlage 2024/0262 hat die Anlage 2.\n"), *loaded_);
+  ASSERT_EQ(found.references.size(), 2u);
+  EXPECT_EQ(found.references[1].target, "2024/0262/2");
 }
 
 TEST(MagdeburgGrammarTest, EveryReferenceRuleIsInTheSet) {
