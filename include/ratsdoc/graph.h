@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ratsdoc/grammar.h"
@@ -19,6 +20,7 @@
 #include "ratsdoc/normalize.h"
 #include "ratsdoc/references.h"
 #include "ratsdoc/status.h"
+#include "ratsdoc/structure.h"
 
 namespace ratsdoc {
 
@@ -37,7 +39,7 @@ struct DocumentRecord {
   std::size_t text_bytes = 0;       // size of the normalised text
   std::vector<std::pair<int, Span>> page_ranges;  // page number → its range of the normalised text
   std::string date;                 // ISO 8601, or empty
-  std::vector<Unit> units;
+  DocumentStructure structure;      // fields of its kind, and its units
   std::vector<Reference> references;
 };
 
@@ -50,6 +52,9 @@ DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& gramma
 
 // A graph vertex that is not an input document: an attachment or measure, or
 // a paper cited but not in the archive.
+// Person vertices have the ID kPersonPrefix + name: "person:Abdoul Coulibaly".
+inline constexpr std::string_view kPersonPrefix = "person:";
+
 struct Node {
   std::string id;
   std::string kind;

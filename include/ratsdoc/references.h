@@ -31,7 +31,10 @@ enum class Relation {
   kAttachmentOf,  // an Anlage → its paper
   kDecides,       // a Beschluss → the Drucksache it resolves
   kApproves,      // minutes → earlier minutes they confirm
-  kPartOf,        // a measure → its Anlage (made by the link stage)
+  kPartOf,        // a measure or agenda item → its Anlage or minutes (made by the link stage)
+  kParticipant,   // minutes → a person on their attendance list (link stage)
+  kSignedBy,      // a paper or minutes → a person who signed it (link stage)
+  kSubmittedBy,   // an Anfrage or Antrag → a person submitting it (link stage)
 };
 std::string_view RelationName(Relation relation);  // "cites", "answers", "attachment-of", …
 std::optional<Relation> ParseRelation(std::string_view name);
@@ -51,16 +54,8 @@ struct Reference {
   Span span;           // [begin, end) in the normalised text
   int page = 1;        // source page of span.begin
   std::string context; // the sentence (or table row) containing it
-  std::string unit;    // ID of the smallest unit containing it (a measure row); empty: the document
-};
-
-// A part of the document that references can come from (for now: the measure
-// rows of a concept annex).
-struct Unit {
-  std::string id;      // "DS0583/21/Anlage2#2.3"
-  std::string kind;    // "massnahme"
-  std::string number;  // "2.3"
-  Span span;           // the row in the normalised text
+  std::string unit;    // ID of the smallest unit containing it; empty: the document.
+                       // Set by the structure stage (AttributeToUnits), not here.
 };
 
 struct DocumentReferences {
@@ -68,7 +63,6 @@ struct DocumentReferences {
   std::string kind;  // kind of its own number ("stellungnahme", "anlage", …); "sonstiges" without one
   std::string parent;  // for an Anlage: the paper it is attached to
   std::string date;  // ISO 8601 date from the header table or title line; empty when unknown
-  std::vector<Unit> units;
   std::vector<Reference> references;  // in document order; never the document's own number
 };
 
@@ -78,6 +72,10 @@ DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& 
 // The kind of a canonical paper ID ("DS0583/21" → "drucksache"), by the
 // grammar rule that matches it; "sonstiges" when none does.
 std::string KindOfId(std::string_view id, const Grammar& grammar);
+
+// The canonical ID of measure `number` of the attachment `attachment` (an
+// attachment ID), by the grammar's measure-id template: "DS0583/21/Anlage2#3.32".
+std::string MeasureIdOf(std::string_view attachment, std::string_view number, const Grammar& grammar);
 // The kind the grammar gives attachments ("anlage") and measures ("massnahme").
 std::string AttachmentKind(const Grammar& grammar);
 

@@ -1,11 +1,17 @@
 #include "ratsdoc/document_xml.h"
 
 #include "common/hash.h"
+#include "emit/structure_xml.h"
+#include "emit/xml_util.h"
 #include "common/utf8.h"
 #include "ratsdoc/version.h"
 
 namespace ratsdoc {
 namespace {
+
+using emit::AppendText;
+using emit::SetAttribute;
+using emit::SetNumber;
 
 std::string_view FormatName(SourceFormat format) {
   switch (format) {
@@ -14,18 +20,6 @@ std::string_view FormatName(SourceFormat format) {
     case SourceFormat::kUnknown: break;
   }
   return "unknown";
-}
-
-void SetAttribute(pugi::xml_node node, const char* name, std::string_view value) {
-  node.append_attribute(name).set_value(XmlSafe(value).c_str());
-}
-
-void SetNumber(pugi::xml_node node, const char* name, std::uint64_t value) {
-  SetAttribute(node, name, std::to_string(value));
-}
-
-void AppendText(pugi::xml_node parent, const char* name, std::string_view text) {
-  parent.append_child(name).text().set(XmlSafe(text).c_str());
 }
 
 void AppendReference(const Reference& reference, pugi::xml_node parent) {
@@ -89,6 +83,7 @@ void AppendDocumentXml(const DocumentRecord& document, pugi::xml_node parent) {
   SetNumber(doc, "pages", static_cast<std::uint64_t>(document.pages));
   SetNumber(doc, "textBytes", document.text_bytes);
   for (const std::string& warning : document.warnings) AppendText(doc, "warning", warning);
+  emit::AppendTitleXml(document.structure, doc);
   if (!document.date.empty()) AppendText(doc, "date", document.date);
   for (const auto& [number, span] : document.page_ranges) {
     pugi::xml_node page = doc.append_child("page");
@@ -96,14 +91,7 @@ void AppendDocumentXml(const DocumentRecord& document, pugi::xml_node parent) {
     SetNumber(page, "begin", span.begin);
     SetNumber(page, "end", span.end);
   }
-  for (const Unit& unit : document.units) {
-    if (unit.kind != "massnahme") continue;
-    pugi::xml_node measure = doc.append_child("measure");
-    SetAttribute(measure, "id", unit.id);
-    SetAttribute(measure, "number", unit.number);
-    SetNumber(measure, "begin", unit.span.begin);
-    SetNumber(measure, "end", unit.span.end);
-  }
+  emit::AppendStructureXml(document.structure, doc);
   for (const Reference& reference : document.references) AppendReference(reference, doc);
 }
 

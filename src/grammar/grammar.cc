@@ -112,6 +112,8 @@ class Loader {
         status = LoadReferences(file, child);
       } else if (element == "relations") {
         status = LoadRelations(file, child);
+      } else if (element == "structure") {
+        status = LoadStructure(file, child);
       } else {
         status = Error(file, LineOf(file.content, child.offset_debug()), "", "unknown element <" + element + ">");
       }
@@ -433,6 +435,70 @@ class Loader {
     return Status::Ok();
   }
 
+  // <structure>: <kind> cues, named <match> patterns, <rewrite> lists and the
+  // unit-ID templates.
+  Status LoadStructure(const GrammarFile& file, pugi::xml_node section) {
+    const std::size_t section_line = LineOf(file.content, section.offset_debug());
+    if (const pugi::xml_attribute threshold = section.attribute("kind-threshold")) {
+      rules_->kind_threshold = threshold.as_int(1);
+    }
+    for (const char* attribute : {"question-id", "agenda-item-id"}) {
+      const pugi::xml_attribute value = section.attribute(attribute);
+      if (!value) continue;
+      grammar::Template* target = std::string(attribute) == "question-id" ? &rules_->question_id : &rules_->agenda_item_id;
+      Status status = grammar::Template::Parse(value.as_string(), target);
+      if (!status.ok()) return Error(file, section_line, "", std::string(attribute) + ": " + status.message());
+    }
+    for (pugi::xml_node child : section.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string element = child.name();
+      const std::size_t line = LineOf(file.content, child.offset_debug());
+      const std::string name = child.attribute("name").as_string();
+      if (name.empty()) return Error(file, line, "", "<" + element + "> in <structure> needs a name");
+      Status status;
+      if (element == "kind") {
+        grammar::KindRule kind;
+        kind.kind = name;
+        for (pugi::xml_node cue_node : child.children("cue")) {
+          grammar::KindCue cue;
+          cue.within_lines = cue_node.attribute("within-lines").as_int(0);
+          cue.weight = cue_node.attribute("weight").as_int(1);
+          status = CompilePattern(file, cue_node, "kind " + name, &cue.pattern);
+          if (!status.ok()) return status;
+          kind.cues.push_back(std::move(cue));
+        }
+        if (kind.cues.empty()) return Error(file, line, "kind " + name, "a <kind> needs at least one <cue>");
+        rules_->kinds.push_back(std::move(kind));
+      } else if (element == "match") {
+        if (rules_->matches.count(name) > 0) return Error(file, line, name, "<match> defined twice");
+        status = Compile(file, child, name, &rules_->matches[name]);
+      } else if (element == "rewrite") {
+        grammar::Rewrite step;
+        status = Compile(file, child, name, &step.pattern);
+        if (!status.ok()) return status;
+        step.replace = child.child("replace").text().as_string();
+        std::string error;
+        if (!step.pattern->CheckRewriteString(step.replace, &error)) {
+          return Error(file, line, name, "<replace>: " + error);
+        }
+        for (pugi::xml_node example : child.children("rewrites")) {
+          std::string value = example.attribute("from").as_string();
+          RE2::Replace(&value, *step.pattern, step.replace);
+          if (value != example.attribute("to").as_string()) {
+            return Error(file, LineOf(file.content, example.offset_debug()), name,
+                         "rewrites \"" + std::string(example.attribute("from").as_string()) + "\" to \"" + value +
+                             "\", not \"" + example.attribute("to").as_string() + "\"");
+          }
+        }
+        rules_->rewrites[name].push_back(std::move(step));
+      } else {
+        status = Error(file, line, "", "unknown element <" + element + "> in <structure>");
+      }
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
   grammar::Rules* rules_;
   std::map<std::string, std::string> defines_;  // name → expanded pattern
   std::unordered_set<std::string> seen_;
@@ -456,6 +522,27 @@ Status BuildReferenceSet(grammar::Rules* rules) {
     return Status(ErrorCode::kInvalidGrammar, "the reference patterns together exceed RE2's memory budget");
   }
   rules->reference_set = std::move(set);
+  return Status::Ok();
+}
+
+// Every {field|list} in a template names a rewrite list the grammar defines
+// (lists may be defined after the rules that use them, so this runs last).
+Status CheckRewriteNames(const grammar::Rules& rules) {
+  auto check = [&](const grammar::Template& t, const std::string& where) {
+    for (const grammar::Template::Field& field : t.fields()) {
+      if (!field.rewrite.empty() && rules.rewrites.count(field.rewrite) == 0) {
+        return Status(ErrorCode::kInvalidGrammar, where + ": template uses the rewrite list '" + field.rewrite +
+                                                      "', which no <rewrite> in <structure> defines");
+      }
+    }
+    return Status::Ok();
+  };
+  for (const grammar::ReferenceRule& rule : rules.references) {
+    for (const grammar::Template* t : {&rule.id, &rule.paper, &rule.attachment, &rule.measure}) {
+      Status status = check(*t, "rule '" + rule.name + "'");
+      if (!status.ok()) return status;
+    }
+  }
   return Status::Ok();
 }
 
@@ -500,6 +587,8 @@ Status Grammar::Load(const std::string& name_or_path, std::shared_ptr<const Gram
   Status status = loader.Load(file, 0, /*is_root=*/true);
   if (!status.ok()) return status;
   rules->fingerprint = loader.Fingerprint();
+  status = CheckRewriteNames(*rules);
+  if (!status.ok()) return status;
   status = BuildReferenceSet(rules.get());
   if (!status.ok()) return status;
   out->reset(new Grammar(std::move(rules)));

@@ -3,8 +3,10 @@
 // compiled successfully and matched its rule's examples.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
@@ -58,6 +60,24 @@ struct RelationRule {
   std::vector<Cue> cues;
 };
 
+// Structure (grammars/README.md, <structure>): which kind a document is when
+// it has no own number, and the named patterns the structure stage uses.
+struct KindCue {
+  std::unique_ptr<RE2> pattern;  // searched in each line (PartialMatch)
+  int within_lines = 0;          // only among the first N non-blank lines; 0: anywhere
+  int weight = 1;
+};
+struct KindRule {
+  std::string kind;
+  std::vector<KindCue> cues;
+};
+// One step of a named rewrite list ("nominative": "Beirates für …" →
+// "Beirat für …"): RE2::Replace of `pattern` by `replace` (\\1 … groups).
+struct Rewrite {
+  std::unique_ptr<RE2> pattern;
+  std::string replace;
+};
+
 struct Rules {
   std::string name;         // the grammar's declared name
   std::string fingerprint;  // sha256 over every loaded file
@@ -79,6 +99,28 @@ struct Rules {
   std::vector<RelationRule> relations;
   std::unique_ptr<RE2> date;         // groups d, m, y
   std::unique_ptr<RE2> date_column;  // header label above a document's own date
+
+  std::vector<KindRule> kinds;  // in grammar order; the highest score wins
+  int kind_threshold = 1;       // a kind needs at least this score
+  // Named patterns of the structure stage ("question-start", …). A name the
+  // grammar does not define leaves that field unextracted.
+  std::map<std::string, std::unique_ptr<RE2>, std::less<>> matches;
+  std::map<std::string, std::vector<Rewrite>, std::less<>> rewrites;
+  Template question_id;     // from {document} and {number}
+  Template agenda_item_id;  // from {document} and {number}
+
+  const RE2* Match(std::string_view pattern_name) const {
+    const auto found = matches.find(pattern_name);
+    return found == matches.end() ? nullptr : found->second.get();
+  }
+  // `value` through the rewrite list `list`, every step in order; unchanged
+  // when there is no such list.
+  std::string Rewritten(std::string_view list, std::string value) const {
+    const auto found = rewrites.find(list);
+    if (found == rewrites.end()) return value;
+    for (const Rewrite& step : found->second) RE2::Replace(&value, *step.pattern, step.replace);
+    return value;
+  }
 };
 
 }  // namespace ratsdoc::grammar

@@ -49,6 +49,11 @@ Status ParseField(std::string_view spec, Template::Field* field) {
     field->from_self = true;
     spec.remove_prefix(5);
   }
+  if (const std::size_t bar = spec.find('|'); bar != std::string_view::npos) {
+    field->rewrite = std::string(spec.substr(bar + 1));
+    if (field->rewrite.empty()) return Status(ErrorCode::kInvalidGrammar, "a template field has an empty rewrite list name after '|'");
+    spec = spec.substr(0, bar);
+  }
   const std::size_t colon = spec.find(':');
   field->name = std::string(spec.substr(0, colon));
   if (field->name.empty()) return Status(ErrorCode::kInvalidGrammar, "a template field has no name");
@@ -105,7 +110,7 @@ Status Template::Parse(std::string_view text, Template* out) {
   return Status::Ok();
 }
 
-std::optional<std::string> Template::Fill(const Lookup& lookup) const {
+std::optional<std::string> Template::Fill(const Lookup& lookup, const Rewriter& rewrite) const {
   std::string out;
   for (const Piece& piece : pieces_) {
     if (!piece.is_field) {
@@ -126,6 +131,7 @@ std::optional<std::string> Template::Fill(const Lookup& lookup) const {
       case Transform::kUpper: value = Upper(std::move(value), false); break;
       case Transform::kRoman: value = Upper(std::move(value), true); break;
     }
+    if (!piece.field.rewrite.empty() && rewrite) value = rewrite(piece.field.rewrite, std::move(value));
     out += value;
   }
   return out;

@@ -26,6 +26,7 @@ class Template {
     bool from_self = false;  // {self:name}: a group of the document's own-ID match
     Transform transform = Transform::kNone;
     int width = 0;
+    std::string rewrite;  // {name:text|nominative}: then the grammar's rewrite list "nominative"
   };
 
   // Parses `text`. On a syntax error returns kInvalidGrammar with a message
@@ -36,8 +37,12 @@ class Template {
   // group did not take part in the match).
   using Lookup = std::function<std::optional<std::string_view>(const Field&)>;
 
-  // The filled-in template, or nullopt when any field has no value.
-  std::optional<std::string> Fill(const Lookup& lookup) const;
+  // Applies the grammar's rewrite list `list` to `value` (Rules::Rewritten).
+  using Rewriter = std::function<std::string(std::string_view list, std::string value)>;
+
+  // The filled-in template, or nullopt when any field has no value. A field
+  // with a rewrite list goes through `rewrite` (unchanged when it is null).
+  std::optional<std::string> Fill(const Lookup& lookup, const Rewriter& rewrite = nullptr) const;
 
   bool empty() const { return pieces_.empty(); }
   // Every field the template uses.

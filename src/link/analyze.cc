@@ -1,4 +1,4 @@
-// One file through the stages: ingest → normalize → references, reduced to a
+// One file through the stages: ingest → normalize → references → structure, reduced to a
 // DocumentRecord so the text can be released.
 #include <map>
 
@@ -49,11 +49,12 @@ DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& gramma
   record.text_bytes = text.text.size();
   record.page_ranges = PageRanges(text);
   DocumentReferences found = ExtractReferences(text, grammar);
-  if (!found.id.empty()) record.id = std::move(found.id);
-  record.kind = std::move(found.kind);
+  if (!found.id.empty()) record.id = found.id;
+  record.structure = ExtractStructure(text, grammar, found, record.id);
+  record.kind = record.structure.kind;
   record.date = std::move(found.date);
-  record.units = std::move(found.units);
   record.references = std::move(found.references);
+  AttributeToUnits(record.structure.units, &record.references);
   return record;
 }
 

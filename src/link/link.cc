@@ -24,17 +24,24 @@ class Linker {
 
   Graph Run() {
     for (const DocumentRecord& document : graph_.documents) {
-      for (const Unit& unit : document.units) {
+      for (const Unit& unit : document.structure.units) {
+        if (!unit.is_vertex) continue;
         AddNode(unit.id, unit.kind, /*resolved=*/true);
         AddEdge(unit.id, document.id, Relation::kPartOf);
       }
     }
     for (const DocumentRecord& document : graph_.documents) {
+      std::unordered_set<std::string> vertex_units;
+      for (const Unit& unit : document.structure.units) {
+        if (unit.is_vertex) vertex_units.insert(unit.id);
+      }
       for (const Reference& reference : document.references) {
         if (!reference.resolved) continue;
         AddTarget(reference);
-        AddEdge(reference.unit.empty() ? document.id : reference.unit, reference.target, reference.relation);
+        const bool from_unit = vertex_units.count(reference.unit) > 0;
+        AddEdge(from_unit ? reference.unit : document.id, reference.target, reference.relation);
       }
+      AddPersons(document);
     }
     for (auto& [id, node] : nodes_) graph_.nodes.push_back(node);
     graph_.edges.assign(edges_.begin(), edges_.end());
@@ -80,6 +87,23 @@ class Linker {
       AddNode(attachment, attachment_kind_, InArchive(reference.paper));
       AddEdge(attachment, reference.paper, Relation::kAttachmentOf);
     }
+  }
+
+  // Persons named in a document become one vertex per name ("person:" + the
+  // name as normalised by the structure stage). Names are not completed or
+  // merged beyond that: "Arnold" and "Cornelia Arnold" stay two vertices.
+  void AddPersons(const DocumentRecord& document) {
+    const DocumentStructure& s = document.structure;
+    auto link = [&](const std::string& name, Relation relation) {
+      if (name.empty()) return;
+      const std::string id = std::string(kPersonPrefix) + name;
+      AddNode(id, "person", true);
+      AddEdge(document.id, id, relation);
+    };
+    for (const Person& person : s.participants) link(person.name, Relation::kParticipant);
+    for (const Person& person : s.submitters) link(person.name, Relation::kSubmittedBy);
+    for (const Person& person : s.signatures) link(person.name, Relation::kSignedBy);
+    if (s.has_meeting) link(s.meeting.minute_taker, Relation::kSignedBy);
   }
 
   void AddNode(const std::string& id, const std::string& kind, bool resolved) {

@@ -40,6 +40,22 @@ struct AttachmentContext {
   std::size_t at = 0;
 };
 
+// Fills the grammar's attachment-id / measure-id template: {paper},
+// {attachment} and {measure} are the parts given here.
+std::string Compose(const grammar::Template& t, std::string_view paper, std::string_view attachment,
+                    std::string_view measure) {
+  std::optional<std::string> id;
+  if (!t.empty()) id = t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
+    if (field.name == "paper") return paper;
+    if (field.name == "attachment") return attachment;
+    if (field.name == "measure") return measure;
+    return std::nullopt;
+  });
+  // Without the template (a grammar that declares none): "<paper>/<n>", "<attachment>#<n>".
+  if (!measure.empty()) return id.value_or(std::string(attachment) + "#" + std::string(measure));
+  return id.value_or(std::string(paper) + "/" + std::string(attachment));
+}
+
 class Extractor {
  public:
   Extractor(const NormalizedText& text, const grammar::Rules& rules, bool find_self)
@@ -49,7 +65,6 @@ class Extractor {
     const std::vector<Candidate> candidates = references::FindCandidates(text_.text, rules_);
     if (find_self_) FindSelf(candidates);
     FindDate();
-    FindUnits();
     if (self_ != nullptr && !out_.parent.empty()) AddAttachmentOf();
     for (const Candidate& candidate : candidates) {
       if (&candidate == self_) continue;
@@ -89,24 +104,9 @@ class Extractor {
         value = candidate.Group(field.name);
       }
       return value ? value : missing;
-    });
+    }, [this](std::string_view list, std::string value) { return rules_.Rewritten(list, std::move(value)); });
   }
 
-  // Fills the grammar's attachment-id / measure-id template: {paper},
-  // {attachment} and {measure} are the parts given here.
-  static std::string Compose(const grammar::Template& t, std::string_view paper, std::string_view attachment,
-                             std::string_view measure) {
-    std::optional<std::string> id;
-    if (!t.empty()) id = t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
-      if (field.name == "paper") return paper;
-      if (field.name == "attachment") return attachment;
-      if (field.name == "measure") return measure;
-      return std::nullopt;
-    });
-    // Without the template (a grammar that declares none): "<paper>/<n>", "<attachment>#<n>".
-    if (!measure.empty()) return id.value_or(std::string(attachment) + "#" + std::string(measure));
-    return id.value_or(std::string(paper) + "/" + std::string(attachment));
-  }
   std::string AttachmentId(std::string_view paper, std::string_view number) const {
     return Compose(rules_.attachment_id, paper, number, "");
   }
@@ -115,7 +115,7 @@ class Extractor {
     return Compose(rules_.measure_id, "", attachment, number);
   }
 
-  // --- own number, date, units ----------------------------------------------
+  // --- own number and date ----------------------------------------------
 
   bool CueFires(const grammar::Cue& cue, const Candidate& candidate) const {
     switch (cue.where) {
@@ -204,30 +204,6 @@ class Extractor {
       }
       pos = begin + std::max<std::size_t>(groups[0].size(), 1);
     }
-  }
-
-  // Measure rows of a concept annex: table rows whose first cell is a measure
-  // number, in a document that is itself an attachment.
-  void FindUnits() {
-    if (!rules_.measure_row || out_.parent.empty()) return;
-    for (const Span& row : text_.table_rows) {
-      const std::string_view line = std::string_view(text_.text).substr(row.begin, row.end - row.begin);
-      const std::string_view first_cell = utf8::Trim(line.substr(0, line.find('\t')));
-      re2::StringPiece number;
-      if (!FullMatchNamed(first_cell, &number)) continue;
-      const std::string n(number.data(), number.size());
-      out_.units.push_back(Unit{MeasureId(out_.id, n), "massnahme", n, row});
-    }
-  }
-
-  // measure_row's group n need not be its first group.
-  bool FullMatchNamed(std::string_view cell, re2::StringPiece* number) const {
-    const RE2& re = *rules_.measure_row;
-    const int count = re.NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(count));
-    if (!re.Match(cell, 0, cell.size(), RE2::ANCHOR_BOTH, groups.data(), count)) return false;
-    *number = groups[static_cast<std::size_t>(re.NamedCapturingGroups().at("n"))];
-    return !number->empty();
   }
 
   void AddAttachmentOf() {
@@ -340,9 +316,6 @@ class Extractor {
     reference->text = text_.text.substr(candidate.span.begin, candidate.span.end - candidate.span.begin);
     reference->page = text_.map.Locate(candidate.span.begin).page;
     reference->context = layout_.Sentence(candidate.span);
-    for (const Unit& unit : out_.units) {
-      if (unit.span.begin <= candidate.span.begin && candidate.span.end <= unit.span.end) reference->unit = unit.id;
-    }
   }
 
   const NormalizedText& text_;
@@ -353,7 +326,7 @@ class Extractor {
   std::optional<PaperContext> paper_;
   std::optional<AttachmentContext> attachment_;
   std::string subject_paper_;
-  DocumentReferences out_{{}, "sonstiges", {}, {}, {}, {}};
+  DocumentReferences out_{{}, "sonstiges", {}, {}, {}};
 };
 
 }  // namespace
@@ -366,19 +339,27 @@ std::string_view RelationName(Relation relation) {
     case Relation::kDecides: return "decides";
     case Relation::kApproves: return "approves";
     case Relation::kPartOf: return "part-of";
+    case Relation::kParticipant: return "participant";
+    case Relation::kSignedBy: return "signed-by";
+    case Relation::kSubmittedBy: return "submitted-by";
   }
   return "cites";
 }
 
 std::optional<Relation> ParseRelation(std::string_view name) {
   for (Relation relation : {Relation::kCites, Relation::kAnswers, Relation::kAttachmentOf, Relation::kDecides,
-                            Relation::kApproves, Relation::kPartOf}) {
+                            Relation::kApproves, Relation::kPartOf, Relation::kParticipant, Relation::kSignedBy,
+                            Relation::kSubmittedBy}) {
     if (RelationName(relation) == name) return relation;
   }
   return std::nullopt;
 }
 
 std::string KindOfId(std::string_view id, const Grammar& grammar) { return KindOf(grammar.rules(), id); }
+
+std::string MeasureIdOf(std::string_view attachment, std::string_view number, const Grammar& grammar) {
+  return Compose(grammar.rules().measure_id, "", attachment, number);
+}
 
 std::string AttachmentKind(const Grammar& grammar) {
   for (const ReferenceRule& rule : grammar.rules().references) {

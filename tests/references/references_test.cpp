@@ -197,7 +197,7 @@ TEST_P(SampleReferencesTest, AnlageIsAttachmentOfItsDrucksacheAndMeasure23CitesD
   EXPECT_EQ(record.kind, "anlage");
   EXPECT_TRUE(Has(record, "DS0583/21", Relation::kAttachmentOf));
   EXPECT_TRUE(Has(record, "DS0360/21", Relation::kCites, "DS0583/21/Anlage2#2.3"));
-  EXPECT_EQ(record.units.size(), 59u);
+  EXPECT_EQ(record.structure.units.size(), 59u);
 }
 
 TEST_P(SampleReferencesTest, BeschlussDecidesTheIntegrationConcept) {

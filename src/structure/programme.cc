@@ -1,0 +1,10 @@
+#include "structure/parsers.h"
+
+namespace ratsdoc::structure {
+
+void ParseProgramme(const Page& page, DocumentStructure* out) {
+  (void)page;
+  (void)out;
+}
+
+}  // namespace ratsdoc::structure

@@ -1,0 +1,152 @@
+// The structure stage: kind by content → the kind's parser → units.
+#include "ratsdoc/structure.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/utf8.h"
+#include "structure/parsers.h"
+#include "structure/toolkit.h"
+
+namespace ratsdoc {
+namespace {
+
+using structure::Line;
+using structure::Page;
+
+// The kind: that of the own number when there is one, else the kind whose
+// content cues score highest (ties: the one listed first in the grammar),
+// else "sonstiges".
+std::string Classify(const Page& page) {
+  const std::string& by_number = page.references().kind;
+  if (!by_number.empty() && by_number != "sonstiges") return by_number;
+  const grammar::Rules& rules = page.rules();
+  std::string best = "sonstiges";
+  int best_score = std::max(rules.kind_threshold, 1) - 1;
+  for (const grammar::KindRule& kind : rules.kinds) {
+    int score = 0;
+    for (const grammar::KindCue& cue : kind.cues) {
+      int non_blank = 0;
+      for (const Line& line : page.lines()) {
+        if (line.blank()) continue;
+        if (cue.within_lines > 0 && non_blank++ >= cue.within_lines) break;
+        if (RE2::PartialMatch(line.text, *cue.pattern)) {
+          score += cue.weight;
+          break;
+        }
+      }
+    }
+    if (score > best_score) {
+      best = kind.kind;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+// A title for papers whose parser found none: a "Thema: …" line near the top
+// (grammar pattern title-line, group `title`), else the first non-blank line.
+std::string FallbackTitle(const Page& page) {
+  int seen = 0;
+  for (const Line& line : page.lines()) {
+    if (line.blank()) continue;
+    if (const auto groups = page.Groups("title-line", line.text)) return structure::Collapse(structure::GroupValue(*groups, "title"));
+    if (++seen >= 5) break;
+  }
+  for (const Line& line : page.lines()) {
+    if (!line.blank()) return structure::Collapse(line.text);
+  }
+  return "";
+}
+
+// Every date the text names, ISO, once each, in order of appearance.
+std::vector<std::string> AllDates(const Page& page) {
+  std::vector<std::string> dates;
+  std::set<std::string> seen;
+  const RE2* date = page.rules().date.get();
+  if (date == nullptr) return dates;
+  re2::StringPiece rest(page.text());
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&rest, "(" + date->pattern() + ")", &match)) {
+    if (const auto iso = structure::IsoDate(page.rules(), std::string_view(match.data(), match.size()))) {
+      if (seen.insert(*iso).second) dates.push_back(*iso);
+    }
+  }
+  return dates;
+}
+
+std::vector<Unit> UnitsOf(const DocumentStructure& s) {
+  std::vector<Unit> units;
+  for (const Question& q : s.questions) {
+    if (!q.id.empty()) units.push_back(Unit{q.id, "frage", q.number, q.span, false});
+  }
+  for (const AgendaItem& item : s.agenda) {
+    if (!item.id.empty()) units.push_back(Unit{item.id, "tagesordnungspunkt", item.number, item.span, true});
+  }
+  for (const Measure& m : s.measures) units.push_back(Unit{m.id, "massnahme", m.number, m.span, true});
+  std::stable_sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.span.begin < b.span.begin; });
+  return units;
+}
+
+std::string FillUnitId(const grammar::Template& t, const std::string& document, const std::string& number,
+                       const char* fallback_infix) {
+  std::optional<std::string> id;
+  if (!t.empty()) {
+    id = t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
+      if (field.name == "document") return document;
+      if (field.name == "number") return number;
+      return std::nullopt;
+    });
+  }
+  return id.value_or(document + "#" + fallback_infix + number);
+}
+
+}  // namespace
+
+DocumentStructure ExtractStructure(const NormalizedText& text, const Grammar& grammar,
+                                   const DocumentReferences& references, const std::string& document_id) {
+  const Page page(text, grammar.rules(), references);
+  DocumentStructure out;
+  out.kind = Classify(page);
+  if (out.kind == "stellungnahme") {
+    structure::ParseStellungnahme(page, &out);
+  } else if (out.kind == "anfrage" || out.kind == "antrag") {
+    structure::ParseAnfrageOrAntrag(page, &out);
+  } else if (out.kind == "beschluss") {
+    structure::ParseBeschluss(page, &out);
+  } else if (out.kind == "drucksache" || out.kind == "information") {
+    structure::ParseDrucksache(page, &out);
+  } else if (out.kind == "protokoll") {
+    structure::ParseProtokoll(page, &out);
+  } else if (out.kind == "anlage") {
+    structure::ParseAnlage(page, &out);
+  } else {
+    structure::ParseProgramme(page, &out);
+    out.dates = AllDates(page);
+  }
+  if (out.title.empty()) out.title = FallbackTitle(page);
+  for (Question& q : out.questions) q.id = FillUnitId(grammar.rules().question_id, document_id, q.number, "Frage");
+  if (out.kind == "protokoll") {
+    for (AgendaItem& item : out.agenda) item.id = FillUnitId(grammar.rules().agenda_item_id, document_id, item.number, "TOP");
+  }
+  for (Measure& m : out.measures) {
+    m.id = MeasureIdOf(document_id, m.key.empty() ? m.number : m.key, grammar);
+  }
+  out.units = UnitsOf(out);
+  return out;
+}
+
+void AttributeToUnits(const std::vector<Unit>& units, std::vector<Reference>* references) {
+  for (Reference& reference : *references) {
+    std::size_t best_size = 0;
+    for (const Unit& unit : units) {
+      if (unit.span.begin <= reference.span.begin && reference.span.end <= unit.span.end &&
+          (reference.unit.empty() || unit.span.end - unit.span.begin < best_size)) {
+        reference.unit = unit.id;
+        best_size = unit.span.end - unit.span.begin;
+      }
+    }
+  }
+}
+
+}  // namespace ratsdoc

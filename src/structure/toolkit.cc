@@ -1,0 +1,188 @@
+#include "structure/toolkit.h"
+
+#include <algorithm>
+
+#include "common/utf8.h"
+
+namespace ratsdoc::structure {
+namespace {
+
+using Groups = std::vector<std::pair<std::string, std::string>>;
+
+std::optional<Groups> Run(const RE2* re, std::string_view value, RE2::Anchor anchor) {
+  if (re == nullptr) return std::nullopt;
+  const int count = re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(count));
+  if (!re->Match(value, 0, value.size(), anchor, pieces.data(), count)) return std::nullopt;
+  Groups groups;
+  groups.emplace_back("", std::string(pieces[0].data(), pieces[0].size()));
+  for (const auto& [name, index] : re->NamedCapturingGroups()) {
+    const re2::StringPiece& piece = pieces[static_cast<std::size_t>(index)];
+    if (piece.data() != nullptr) groups.emplace_back(name, std::string(piece.data(), piece.size()));
+  }
+  return groups;
+}
+
+// Length of a match of `re` at the start of `text` that ends at a word
+// boundary (white space or the end), or 0.
+std::size_t PrefixMatch(const RE2* re, std::string_view text) {
+  if (re == nullptr) return 0;
+  re2::StringPiece match;
+  if (!re->Match(text, 0, text.size(), RE2::ANCHOR_START, &match, 1) || match.empty()) return 0;
+  const std::size_t end = match.size();
+  if (end < text.size() && text[end] != ' ') return 0;
+  return end;
+}
+
+std::string Pad2(std::string_view v) { return v.size() == 1 ? "0" + std::string(v) : std::string(v); }
+
+}  // namespace
+
+bool Line::blank() const { return utf8::Trim(text).empty(); }
+
+std::vector<std::string_view> Line::Cells() const {
+  std::vector<std::string_view> cells;
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t tab = text.find('\t', pos);
+    cells.push_back(utf8::Trim(text.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos)));
+    if (tab == std::string_view::npos) break;
+    pos = tab + 1;
+  }
+  return cells;
+}
+
+Page::Page(const NormalizedText& text, const grammar::Rules& rules, const DocumentReferences& references)
+    : text_(text), rules_(rules), references_(references) {
+  const std::string_view all = text_.text;
+  std::size_t begin = 0;
+  while (begin <= all.size()) {
+    std::size_t end = all.find('\n', begin);
+    if (end == std::string_view::npos) end = all.size();
+    lines_.push_back(Line{Span{begin, end}, all.substr(begin, end - begin)});
+    if (end == all.size()) break;
+    begin = end + 1;
+  }
+}
+
+bool Page::LineIs(std::string_view name, std::string_view line) const {
+  const RE2* re = Match(name);
+  return re != nullptr && RE2::FullMatch(utf8::Trim(line), *re);
+}
+
+std::optional<Groups> Page::Groups(std::string_view name, std::string_view value) const {
+  return Run(Match(name), utf8::Trim(value), RE2::ANCHOR_BOTH);
+}
+
+std::optional<Groups> Page::Find(std::string_view name, std::string_view value) const {
+  return Run(Match(name), value, RE2::UNANCHORED);
+}
+
+std::size_t Page::LineIndex(std::size_t offset) const {
+  const auto it = std::upper_bound(lines_.begin(), lines_.end(), offset,
+                                   [](std::size_t at, const Line& line) { return at < line.span.begin; });
+  return it == lines_.begin() ? 0 : static_cast<std::size_t>(it - lines_.begin() - 1);
+}
+
+std::string GroupValue(const Groups& groups, std::string_view name) {
+  for (const auto& [key, value] : groups) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+std::string Collapse(std::string_view text) {
+  std::string out;
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::Next(text, &pos);
+    if (utf8::IsSpace(cp)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+std::string JoinLines(const std::vector<Line>& lines, std::size_t first, std::size_t last) {
+  std::string out;
+  for (std::size_t i = first; i < last && i < lines.size(); ++i) {
+    if (lines[i].blank()) continue;
+    if (!out.empty()) out += ' ';
+    out += lines[i].text;
+  }
+  return Collapse(out);
+}
+
+std::optional<std::string> IsoDate(const grammar::Rules& rules, std::string_view text) {
+  const std::optional<Groups> groups = Run(rules.date.get(), text, RE2::UNANCHORED);
+  if (!groups) return std::nullopt;
+  const std::string d = GroupValue(*groups, "d"), m = GroupValue(*groups, "m");
+  std::string y = GroupValue(*groups, "y");
+  if (d.empty() || m.empty() || y.empty()) return std::nullopt;
+  if (y.size() == 2) y = "20" + y;
+  return y + "-" + Pad2(m) + "-" + Pad2(d);
+}
+
+std::optional<std::string> ClockTime(std::string_view text) {
+  text = utf8::Trim(text);
+  std::size_t pos = 0;
+  auto digits = [&]() {
+    const std::size_t start = pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - start < 2) ++pos;
+    return text.substr(start, pos - start);
+  };
+  const std::string_view hours = digits();
+  if (hours.empty()) return std::nullopt;
+  std::string_view minutes = "00";
+  if (pos < text.size() && (text[pos] == ':' || text[pos] == '.')) {
+    ++pos;
+    minutes = digits();
+    if (minutes.size() != 2) return std::nullopt;
+  }
+  const std::string_view rest = utf8::Trim(text.substr(pos));
+  if (!rest.empty() && rest != "Uhr" && rest != "h") return std::nullopt;
+  const int h = std::stoi(std::string(hours)), m = std::stoi(std::string(minutes));
+  if (h > 24 || m > 59) return std::nullopt;
+  return Pad2(hours) + ":" + std::string(minutes);
+}
+
+Person ParsePerson(const Page& page, std::string_view written) {
+  Person person;
+  std::string rest = Collapse(written);
+  const RE2* honorific = page.Match("person-honorific");
+  const RE2* title = page.Match("person-title");
+  const RE2* role = page.Match("person-role");
+  // Prefixes in any order: "Frau Stadträtin Dr. …", "Stadträtin Dr. …", "Herr Dr. …".
+  for (bool found = true; found && !rest.empty();) {
+    found = false;
+    std::string_view view = rest;
+    if (const std::size_t n = PrefixMatch(honorific, view)) {
+      rest.erase(0, std::min(rest.size(), n + 1));
+      found = true;
+    } else if (const std::size_t t = PrefixMatch(title, view)) {
+      person.title += (person.title.empty() ? "" : " ") + rest.substr(0, t);
+      rest.erase(0, std::min(rest.size(), t + 1));
+      found = true;
+    } else if (const std::size_t r = PrefixMatch(role, view)) {
+      person.role += (person.role.empty() ? "" : " ") + rest.substr(0, r);
+      rest.erase(0, std::min(rest.size(), r + 1));
+      found = true;
+    }
+  }
+  // A hyphen whose line break was lost inside a name: "Ghone- Schmiedecke".
+  std::string name;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    name += rest[i];
+    if (rest[i] == '-' && i + 1 < rest.size() && rest[i + 1] == ' ' && i > 0 && rest[i - 1] != ' ') ++i;
+  }
+  person.name = std::move(name);
+  return person;
+}
+
+}  // namespace ratsdoc::structure

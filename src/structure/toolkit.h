@@ -1,0 +1,86 @@
+// What every per-kind parser of the structure stage works with: the text as
+// lines (blank lines kept, so paragraphs are visible), table cells, the
+// grammar's named patterns, ISO dates, collapsed text values and person names.
+//
+// Parsers are functions `void ParseX(const Page& page, DocumentStructure* out)`
+// declared in parsers.h; each fills only the fields of its kind.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "grammar/rules.h"
+#include "ratsdoc/references.h"
+#include "ratsdoc/structure.h"
+
+namespace ratsdoc::structure {
+
+struct Line {
+  Span span;
+  std::string_view text;  // without the '\n'
+  bool blank() const;
+  // Cells of a table row, split at '\t', each trimmed; one cell for a plain line.
+  std::vector<std::string_view> Cells() const;
+};
+
+// Everything a parser may read. Holds views into `text`.
+class Page {
+ public:
+  Page(const NormalizedText& text, const grammar::Rules& rules, const DocumentReferences& references);
+
+  const std::string& text() const { return text_.text; }
+  const grammar::Rules& rules() const { return rules_; }
+  const DocumentReferences& references() const { return references_; }
+  const std::vector<Line>& lines() const { return lines_; }
+
+  // The grammar's named pattern, or null when the grammar does not define it.
+  const RE2* Match(std::string_view name) const { return rules_.Match(name); }
+  // Whole-line (trimmed) match of pattern `name`; false when it is not defined.
+  bool LineIs(std::string_view name, std::string_view line) const;
+  // Full match of pattern `name` on `value`, returning its named groups; nullopt
+  // on no match or when the pattern is not defined. A group that did not take
+  // part is absent from the map.
+  std::optional<std::vector<std::pair<std::string, std::string>>> Groups(std::string_view name,
+                                                                          std::string_view value) const;
+  // The first partial match of pattern `name` in `value`, with its named groups.
+  std::optional<std::vector<std::pair<std::string, std::string>>> Find(std::string_view name,
+                                                                        std::string_view value) const;
+
+  // Index of the line containing `offset`.
+  std::size_t LineIndex(std::size_t offset) const;
+
+ private:
+  const NormalizedText& text_;
+  const grammar::Rules& rules_;
+  const DocumentReferences& references_;
+  std::vector<Line> lines_;
+};
+
+// The value of named group `name` in `groups`, or "".
+std::string GroupValue(const std::vector<std::pair<std::string, std::string>>& groups, std::string_view name);
+
+// White space collapsed to single spaces and trimmed; a hyphen followed by a
+// space between letters (a line break lost inside a name: "Ghone- Schmiedecke")
+// is kept as written, use JoinNameHyphen for names.
+std::string Collapse(std::string_view text);
+
+// The text of lines [first, last) joined by single spaces, blank lines skipped.
+std::string JoinLines(const std::vector<Line>& lines, std::size_t first, std::size_t last);
+
+// "19.04.2023", "9.4.23" → "2023-04-19"; nullopt when `text` holds no date of
+// the grammar's <date> pattern. Searches, so "am 19.04.2023" works.
+std::optional<std::string> IsoDate(const grammar::Rules& rules, std::string_view text);
+// "17:00", "9.10 Uhr", "17 Uhr" → "17:00", "09:10"; nullopt when not a time.
+std::optional<std::string> ClockTime(std::string_view text);
+
+// A person as written in a cell, signature or header ("Frau Stadträtin Kornelia
+// Keune", "Herr Dr. Amjad Alhajjh", "Prof. Dr. Pott"): honorific dropped,
+// titles and role words moved to `title` and `role`, the rest the name. Uses
+// the grammar's patterns person-honorific, person-title and person-role.
+Person ParsePerson(const Page& page, std::string_view written);
+
+}  // namespace ratsdoc::structure
