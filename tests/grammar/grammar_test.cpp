@@ -222,3 +222,74 @@ TEST(MagdeburgGrammarTest, EveryReferenceRuleIsInTheSet) {
 
 }  // namespace
 }  // namespace ratsdoc
+
+namespace ratsdoc {
+namespace {
+
+// The <structure> section: kind cues, named patterns, rewrite lists.
+class StructureGrammarTest : public ReferenceGrammarTest {};
+
+TEST_F(StructureGrammarTest, RewriteListIsCheckedAgainstItsOwnExamples) {
+  const std::string message = LoadReferences(R"(<structure>
+  <rewrite name="nominative">
+    <pattern>^(\S*rat)es\b</pattern>
+    <replace>\1</replace>
+    <rewrites from="Stadtrates" to="Stadtrat"/>
+    <rewrites from="Beirates" to="Beirates"/>
+  </rewrite>
+</structure>
+)");
+  EXPECT_NE(message.find("rule 'nominative': rewrites \"Beirates\" to \"Beirat\", not \"Beirates\""), std::string::npos)
+      << message;
+}
+
+TEST_F(StructureGrammarTest, TemplateNamingAnUndefinedRewriteListIsRefused) {
+  const std::string message = LoadReferences(R"(<references>
+  <rule name="protokoll" kind="protokoll">
+    <pattern>Protokoll des (?P&lt;body>\pL+)</pattern>
+    <id>{body:text|genitiv}</id>
+  </rule>
+</references>
+)");
+  EXPECT_NE(message.find("rule 'protokoll': template uses the rewrite list 'genitiv'"), std::string::npos) << message;
+}
+
+TEST_F(StructureGrammarTest, KindNeedsACueAndMatchesAreNamedOnce) {
+  EXPECT_NE(LoadReferences("<structure><kind name=\"anfrage\"/></structure>\n").find("a <kind> needs at least one <cue>"),
+            std::string::npos);
+  EXPECT_NE(LoadReferences("<structure><match name=\"x\"><pattern>a</pattern></match>"
+                           "<match name=\"x\"><pattern>b</pattern></match></structure>\n")
+                .find("<match> defined twice"),
+            std::string::npos);
+  EXPECT_NE(LoadReferences("<structure><match><pattern>a</pattern></match></structure>\n").find("needs a name"),
+            std::string::npos);
+  EXPECT_NE(LoadReferences("<structure><field name=\"x\"/></structure>\n").find("unknown element <field> in <structure>"),
+            std::string::npos);
+}
+
+TEST_F(StructureGrammarTest, RewrittenBodyNameEntersTheMinutesId) {
+  ASSERT_EQ(LoadReferences(R"(<structure>
+  <rewrite name="nominative"><pattern>^(\S*rat)es\b</pattern><replace>\1</replace></rewrite>
+</structure>
+<references>
+  <rule name="protokoll" kind="protokoll">
+    <pattern>Protokoll des (?P&lt;body>\pL+) vom (?P&lt;date>\d{4}-\d\d-\d\d)</pattern>
+    <id>{body:text|nominative}/{date}</id>
+  </rule>
+</references>
+<relations><relation name="self"><line-start within-lines="1"/></relation></relations>
+)"),
+            "");
+  const DocumentReferences found = ExtractReferences(testing::NormalizedBytes("Protokoll des Ortsrates vom 2024-01-02\n"), *loaded_);
+  EXPECT_EQ(found.id, "Ortsrat/2024-01-02");
+}
+
+TEST(MagdeburgGrammarTest, BodyNamesOfMinutesAreInTheNominative) {
+  const grammar::Rules& rules = testing::Magdeburg().rules();
+  EXPECT_EQ(rules.Rewritten("nominative", "Beirates für Integration und Migration"), "Beirat für Integration und Migration");
+  EXPECT_EQ(rules.Rewritten("nominative", "Gesundheits- und Sozialausschusses"), "Gesundheits- und Sozialausschuss");
+  EXPECT_EQ(rules.Rewritten("nominative", "Stadtrat"), "Stadtrat");
+}
+
+}  // namespace
+}  // namespace ratsdoc

@@ -56,11 +56,17 @@ TEST_P(SampleGraphTest, EdgesOfTheIntegrationConceptThread) {
   EXPECT_TRUE(HasEdge(graph, "DS0583/21/Anlage2#2.3", "DS0360/21", Relation::kCites));
   EXPECT_TRUE(HasEdge(graph, "DS0583/21/Anlage2#2.3", "DS0583/21/Anlage2", Relation::kPartOf));
   EXPECT_TRUE(HasEdge(graph, "DS0583/21/Anlage1", "DS0583/21", Relation::kAttachmentOf));
-  const std::string minutes = "Beirates für Integration und Migration/2023-04-19";
-  EXPECT_TRUE(HasEdge(graph, minutes, "A0134/21", Relation::kCites));
-  EXPECT_TRUE(HasEdge(graph, minutes, "I0126/21", Relation::kCites));
-  EXPECT_TRUE(HasEdge(graph, minutes, "DA 90/03", Relation::kCites));
-  EXPECT_TRUE(HasEdge(graph, minutes, "Beirates für Integration und Migration/2023-01-18", Relation::kApproves));
+  const std::string minutes = "Beirat für Integration und Migration/2023-04-19";
+  // Edges from minutes start at the agenda item the reference stands in,
+  // which is part of the minutes.
+  EXPECT_TRUE(HasEdge(graph, minutes + "#TOP4", "A0134/21", Relation::kCites));
+  EXPECT_TRUE(HasEdge(graph, minutes + "#TOP6", "I0126/21", Relation::kCites));
+  EXPECT_TRUE(HasEdge(graph, minutes + "#TOP4", "DA 90/03", Relation::kCites));
+  EXPECT_TRUE(HasEdge(graph, minutes + "#TOP2", "Beirat für Integration und Migration/2023-01-18", Relation::kApproves));
+  EXPECT_TRUE(HasEdge(graph, minutes + "#TOP4", minutes, Relation::kPartOf));
+  // Persons of the attendance list and the minute-taker.
+  EXPECT_TRUE(HasEdge(graph, minutes, "person:Kornelia Keune", Relation::kParticipant));
+  EXPECT_TRUE(HasEdge(graph, minutes, "person:Abdoul Coulibaly", Relation::kSignedBy));
 }
 
 TEST_P(SampleGraphTest, NodesSayWhetherTheArchiveHoldsThem) {
@@ -132,7 +138,7 @@ std::string ProcessCommandTest::graph_;
 TEST_F(ProcessCommandTest, CitesMeasurePrintsTheStellungnahmeWithItsSentence) {
   const testing::CommandResult run = RunRatsdoc("cites 'Maßnahme 3.32 der Anlage 2 zur DS0583/21' --graph " + graph_);
   EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_NE(run.output.find("S0056/23\tstellungnahme\t2023-02-07\t-\tDie Anlage 2 zur DS0583/21 weist als Hauptziel, "
+  EXPECT_NE(run.output.find("S0056/23\tstellungnahme\t2023-02-07\tS0056/23#Frage1\tDie Anlage 2 zur DS0583/21 weist als Hauptziel, "
                             "Handlungsempfehlung/Maßnahme unter Punkt 3.32 aus:\n"),
             std::string::npos)
       << run.output;

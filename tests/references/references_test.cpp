@@ -134,12 +134,12 @@ TEST(ReferencesTest, MinutesApproveTheirEarlierMinutesByDate) {
       "Niederschrift der 12. öffentlichen Sitzung des Ausschusses für Umwelt und Energie am 14.03.2024\n\n"
       "1. Bestätigung der Niederschrift der Sitzung am 15.02.2024\n\n"
       "Die Niederschrift der Sitzung vom 15.02.2024 wird ohne Änderungen bestätigt.\n");
-  EXPECT_EQ(found.id, "Ausschusses für Umwelt und Energie/2024-03-14");
+  EXPECT_EQ(found.id, "Ausschuss für Umwelt und Energie/2024-03-14");
   EXPECT_EQ(found.kind, "protokoll");
   EXPECT_EQ(found.date, "2024-03-14");
   ASSERT_EQ(found.references.size(), 2u);
   for (const Reference& reference : found.references) {
-    EXPECT_EQ(reference.target, "Ausschusses für Umwelt und Energie/2024-02-15");
+    EXPECT_EQ(reference.target, "Ausschuss für Umwelt und Energie/2024-02-15");
     EXPECT_EQ(reference.relation, Relation::kApproves);
   }
 }
@@ -176,19 +176,22 @@ TEST_P(SampleReferencesTest, StellungnahmeAnswersItsAnfrageAndCitesTheConcept) {
   EXPECT_EQ(record.kind, "stellungnahme");
   EXPECT_EQ(record.date, "2023-02-07");
   EXPECT_TRUE(Has(record, "F0322/22", Relation::kAnswers));
-  EXPECT_TRUE(Has(record, "DS0583/21/Anlage2#3.32", Relation::kCites));
-  EXPECT_TRUE(Has(record, "DS0583/21/Anlage1", Relation::kCites));
-  EXPECT_TRUE(Has(record, "5384-057(VII)22", Relation::kCites));
+  // All three stand in the answer to question 1.
+  EXPECT_TRUE(Has(record, "DS0583/21/Anlage2#3.32", Relation::kCites, "S0056/23#Frage1"));
+  EXPECT_TRUE(Has(record, "DS0583/21/Anlage1", Relation::kCites, "S0056/23#Frage1"));
+  EXPECT_TRUE(Has(record, "5384-057(VII)22", Relation::kCites, "S0056/23#Frage1"));
 }
 
 TEST_P(SampleReferencesTest, BeiratMinutesCiteAntragInformationAndDienstanweisung) {
   const DocumentRecord record = Analyze("003_e39590d0e48f48c2");
   EXPECT_EQ(record.kind, "protokoll");
-  EXPECT_EQ(record.id, "Beirates für Integration und Migration/2023-04-19");
-  EXPECT_TRUE(Has(record, "A0134/21", Relation::kCites));
-  EXPECT_TRUE(Has(record, "I0126/21", Relation::kCites));
-  EXPECT_TRUE(Has(record, "DA 90/03", Relation::kCites));
-  EXPECT_TRUE(Has(record, "Beirates für Integration und Migration/2023-01-18", Relation::kApproves));
+  EXPECT_EQ(record.id, "Beirat für Integration und Migration/2023-04-19");
+  // Each in the agenda item it stands in.
+  const std::string top = record.id + "#TOP";
+  EXPECT_TRUE(Has(record, "A0134/21", Relation::kCites, top + "4"));
+  EXPECT_TRUE(Has(record, "I0126/21", Relation::kCites, top + "6"));
+  EXPECT_TRUE(Has(record, "DA 90/03", Relation::kCites, top + "4"));
+  EXPECT_TRUE(Has(record, "Beirat für Integration und Migration/2023-01-18", Relation::kApproves, top + "2"));
 }
 
 TEST_P(SampleReferencesTest, AnlageIsAttachmentOfItsDrucksacheAndMeasure23CitesDs036021) {
