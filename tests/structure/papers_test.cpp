@@ -300,5 +300,33 @@ TEST(StructureGraph, PersonsBecomeOneVertexPerNameLinkedToTheirDocuments) {
                            [](const Node& n) { return n.id == "S0056/23#Frage1"; }));
 }
 
+TEST(StructureGraph, TheSamePersonInTwoDocumentsIsOneVertexAndSurnamesAloneStayApart) {
+  std::vector<DocumentRecord> records;
+  records.push_back(AnalyzeDocument(SourcePath("samples/text/101_anfrage_F0301_23.txt"), Magdeburg()));
+  records.push_back(AnalyzeDocument(SourcePath("samples/text/000_f587a7394770ebb2.txt"), Magdeburg()));
+  // Minutes of another body listing the Anfrage's author and "Dr. Cornelia Arnold".
+  const std::string minutes =
+      "Niederschrift der 5. öffentlichen Sitzung des Kulturausschusses am 02.11.2023 von 16:00 bis 18:00 Uhr im "
+      "Rathaus\n\nTeilnehmende Mitglieder\n\nFraktion\tVorname, Name\tTeilnahme\n"
+      "SPD\tFrau Stadträtin Dr. Miriam Kessler\tja\nVerwaltung\tDr. Cornelia Arnold\tja\n\n"
+      "1. Eröffnung\n\nDie Sitzung wird eröffnet.\n\nEnde der Sitzung: 18:00 Uhr\n";
+  records.push_back(AnalyzeSource(ReadDocumentFromBytes("kultur.txt", minutes), Magdeburg()));
+  const std::string minutes_id = records.back().id;
+  EXPECT_EQ(minutes_id, "Kulturausschuss/2023-11-02");
+  const Graph graph = Link(std::move(records), Magdeburg());
+  auto edges_to = [&](const std::string& to) {
+    std::vector<std::string> from;
+    for (const Edge& e : graph.edges) {
+      if (e.to == to) from.push_back(e.from + " " + std::string(RelationName(e.relation)));
+    }
+    return from;
+  };
+  EXPECT_EQ(edges_to("person:Miriam Kessler"),
+            (std::vector<std::string>{"F0301/23 signed-by", "F0301/23 submitted-by", minutes_id + " participant"}));
+  // "Dr. Arnold" signing S0056/23 is not guessed to be Cornelia Arnold.
+  EXPECT_EQ(edges_to("person:Arnold"), (std::vector<std::string>{"S0056/23 signed-by"}));
+  EXPECT_EQ(edges_to("person:Cornelia Arnold"), (std::vector<std::string>{minutes_id + " participant"}));
+}
+
 }  // namespace
 }  // namespace ratsdoc
