@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -14,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "ratsdoc/grammar.h"
+#include "ratsdoc/graph.h"
 #include "ratsdoc/ingest.h"
 #include "ratsdoc/normalize.h"
 
@@ -43,6 +45,20 @@ inline std::string NormalizedFile(const std::string& relative) {
   const SourceDocument source = ReadDocument(SourcePath(relative));
   EXPECT_TRUE(source.status.ok()) << source.status.ToString();
   return Normalize(source, Magdeburg()).text;
+}
+
+// The record of the repository file `relative` through the whole pipeline,
+// analysed once per test binary.
+inline const DocumentRecord& AnalyzedFile(const std::string& relative) {
+  static std::map<std::string, DocumentRecord> cache;
+  auto found = cache.find(relative);
+  if (found == cache.end()) found = cache.emplace(relative, AnalyzeDocument(SourcePath(relative), Magdeburg())).first;
+  return found->second;
+}
+
+// The sample `stem` in its "text" or "pdf" form: samples/<form>/<stem>.txt|.pdf.
+inline std::string SamplePath(const std::string& form, const std::string& stem) {
+  return "samples/" + form + "/" + stem + (form == "pdf" ? ".pdf" : ".txt");
 }
 
 // Normalised text of an in-memory text document.

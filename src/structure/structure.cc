@@ -65,12 +65,14 @@ std::vector<std::string> AllDates(const Page& page) {
   std::set<std::string> seen;
   const RE2* date = page.rules().date.get();
   if (date == nullptr) return dates;
-  re2::StringPiece rest(page.text());
+  const std::string_view text = page.text();
   re2::StringPiece match;
-  while (RE2::FindAndConsume(&rest, "(" + date->pattern() + ")", &match)) {
+  std::size_t pos = 0;
+  while (pos < text.size() && date->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     if (const auto iso = structure::IsoDate(page.rules(), std::string_view(match.data(), match.size()))) {
       if (seen.insert(*iso).second) dates.push_back(*iso);
     }
+    pos = static_cast<std::size_t>(match.data() - text.data()) + std::max<std::size_t>(match.size(), 1);
   }
   return dates;
 }

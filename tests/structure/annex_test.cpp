@@ -3,7 +3,6 @@
 // and responsible units, on the sample Anlage 2 zur DS0583/21 as text export
 // and as PDF (same values from both), and on a small synthetic annex in
 // another layout.
-#include <map>
 #include <string>
 #include <vector>
 
@@ -45,15 +44,8 @@ const Measure* FindMeasure(const DocumentStructure& s, const std::string& number
 
 class SampleAnnexTest : public ::testing::TestWithParam<const char*> {
  protected:
-  static const DocumentRecord& Record(const std::string& path) {
-    static std::map<std::string, DocumentRecord> cache;
-    auto found = cache.find(path);
-    if (found == cache.end()) found = cache.emplace(path, AnalyzeDocument(SourcePath(path), Magdeburg())).first;
-    return found->second;
-  }
   const DocumentRecord& Annex() const {
-    return Record(std::string(GetParam()) == "text" ? "samples/text/004_0c4ff60752e64775.txt"
-                                                    : "samples/pdf/004_0c4ff60752e64775.pdf");
+    return testing::AnalyzedFile(testing::SamplePath(GetParam(), "004_0c4ff60752e64775"));
   }
   const DocumentStructure& S() const { return Annex().structure; }
   const Measure& M(const std::string& number) const {

@@ -2,7 +2,6 @@
 // quorum, agenda items and the attribution of references to them, on the
 // sample minutes as text export and as PDF (same values from both), and on a
 // small synthetic Niederschrift in another layout.
-#include <map>
 #include <string>
 #include <vector>
 
@@ -46,13 +45,7 @@ const Reference* FindReference(const DocumentRecord& record, const std::string& 
 
 class SampleMinutesTest : public ::testing::TestWithParam<const char*> {
  protected:
-  static const DocumentRecord& Record(const std::string& path) {
-    static std::map<std::string, DocumentRecord> cache;
-    auto it = cache.find(path);
-    if (it == cache.end()) it = cache.emplace(path, AnalyzeDocument(SourcePath(path), Magdeburg())).first;
-    return it->second;
-  }
-  const DocumentRecord& record() const { return Record(GetParam()); }
+  const DocumentRecord& record() const { return testing::AnalyzedFile(GetParam()); }
   const DocumentStructure& structure() const { return record().structure; }
 };
 

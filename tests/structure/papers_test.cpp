@@ -17,10 +17,8 @@ using testing::SourcePath;
 
 class PaperTest : public ::testing::TestWithParam<const char*> {
  protected:
-  DocumentRecord Sample(const std::string& stem) const {
-    const std::string form = GetParam();
-    const std::string path = "samples/" + form + "/" + stem + (form == "pdf" ? ".pdf" : ".txt");
-    DocumentRecord record = AnalyzeDocument(SourcePath(path), Magdeburg());
+  const DocumentRecord& Sample(const std::string& stem) const {
+    const DocumentRecord& record = testing::AnalyzedFile(testing::SamplePath(GetParam(), stem));
     EXPECT_TRUE(record.status.ok()) << record.status.ToString();
     return record;
   }
@@ -42,7 +40,7 @@ void ExpectPerson(const Person& person, const std::string& name, const std::stri
 }
 
 TEST_P(PaperTest, StellungnahmeHasItsHeaderFieldsQuestionsAnswersAndSignature) {
-  const DocumentRecord record = Sample("000_f587a7394770ebb2");
+  const DocumentRecord& record = Sample("000_f587a7394770ebb2");
   const DocumentStructure& s = record.structure;
   EXPECT_EQ(record.id, "S0056/23");
   EXPECT_EQ(s.kind, "stellungnahme");
@@ -83,7 +81,7 @@ TEST_P(PaperTest, StellungnahmeHasItsHeaderFieldsQuestionsAnswersAndSignature) {
 }
 
 TEST_P(PaperTest, AnfrageHasSubmitterAddresseeSessionQuestionsAndSignature) {
-  const DocumentRecord record = Sample("101_anfrage_F0301_23");
+  const DocumentRecord& record = Sample("101_anfrage_F0301_23");
   const DocumentStructure& s = record.structure;
   EXPECT_EQ(record.id, "F0301/23");
   EXPECT_EQ(s.kind, "anfrage");
@@ -122,7 +120,7 @@ TEST_P(PaperTest, AnfrageHasSubmitterAddresseeSessionQuestionsAndSignature) {
 }
 
 TEST_P(PaperTest, AntragHasFraktionenProposalsAndThreeSignatures) {
-  const DocumentRecord record = Sample("102_antrag_A0134_21");
+  const DocumentRecord& record = Sample("102_antrag_A0134_21");
   const DocumentStructure& s = record.structure;
   EXPECT_EQ(s.kind, "antrag");
   EXPECT_EQ(record.date, "2021-07-02");
@@ -156,7 +154,7 @@ TEST_P(PaperTest, AntragHasFraktionenProposalsAndThreeSignatures) {
 }
 
 TEST_P(PaperTest, BeschlussHasSessionDecidedPaperDecisionPointsAndVotes) {
-  const DocumentRecord record = Sample("103_beschluss_5384-057_VII_22");
+  const DocumentRecord& record = Sample("103_beschluss_5384-057_VII_22");
   const DocumentStructure& s = record.structure;
   EXPECT_EQ(record.id, "5384-057(VII)22");
   EXPECT_EQ(s.kind, "beschluss");
@@ -200,7 +198,7 @@ TEST_P(PaperTest, BeschlussHasSessionDecidedPaperDecisionPointsAndVotes) {
 }
 
 TEST_P(PaperTest, DrucksacheHasOriginatorSessionsProposalSectionsAndSignature) {
-  const DocumentRecord record = Sample("104_drucksache_DS0583_21");
+  const DocumentRecord& record = Sample("104_drucksache_DS0583_21");
   const DocumentStructure& s = record.structure;
   EXPECT_EQ(record.id, "DS0583/21");
   EXPECT_EQ(s.kind, "drucksache");
@@ -232,7 +230,7 @@ TEST_P(PaperTest, DrucksacheHasOriginatorSessionsProposalSectionsAndSignature) {
 }
 
 TEST_P(PaperTest, InformationWithoutNumberIsClassifiedByContent) {
-  const DocumentRecord record = Sample("001_5f8bba035433deb4");
+  const DocumentRecord& record = Sample("001_5f8bba035433deb4");
   EXPECT_EQ(record.kind, "information");
   EXPECT_EQ(record.id.rfind("sha256:", 0), 0u);
   EXPECT_EQ(record.structure.title, "Bedarfsgerechte Aus- und Weiterbildung");

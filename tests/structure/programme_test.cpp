@@ -1,7 +1,6 @@
 // The programme parser (src/structure/programme.cc): the timed agenda of an
 // event, on the sample programme as text export and as PDF (same values from
 // both), and on a small synthetic programme in another layout.
-#include <map>
 #include <string>
 #include <vector>
 
@@ -30,15 +29,8 @@ std::vector<std::string> Describe(const std::vector<AgendaItem>& agenda) {
 
 class SampleProgrammeTest : public ::testing::TestWithParam<const char*> {
  protected:
-  static const DocumentRecord& Record(const std::string& path) {
-    static std::map<std::string, DocumentRecord> cache;
-    auto found = cache.find(path);
-    if (found == cache.end()) found = cache.emplace(path, AnalyzeDocument(SourcePath(path), Magdeburg())).first;
-    return found->second;
-  }
   const DocumentRecord& Programme() const {
-    return Record(std::string(GetParam()) == "text" ? "samples/text/002_406d7f5b0e791aa1.txt"
-                                                    : "samples/pdf/002_406d7f5b0e791aa1.pdf");
+    return testing::AnalyzedFile(testing::SamplePath(GetParam(), "002_406d7f5b0e791aa1"));
   }
 };
 
