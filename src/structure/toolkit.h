@@ -63,9 +63,8 @@ class Page {
 // The value of named group `name` in `groups`, or "".
 std::string GroupValue(const std::vector<std::pair<std::string, std::string>>& groups, std::string_view name);
 
-// White space collapsed to single spaces and trimmed; a hyphen followed by a
-// space between letters (a line break lost inside a name: "Ghone- Schmiedecke")
-// is kept as written, use JoinNameHyphen for names.
+// White space collapsed to single spaces and trimmed. A hyphen followed by a
+// space ("Ghone- Schmiedecke") is kept as written; ParsePerson rejoins it in names.
 std::string Collapse(std::string_view text);
 
 // The text of lines [first, last) joined by single spaces, blank lines skipped.
