@@ -37,43 +37,6 @@ namespace {
 constexpr std::string_view kNoSharedNumber = "übergreifend";
 constexpr int kTitleSearchLines = 5;  // non-blank lines searched for the heading
 
-// Where a pattern matched: the whole match and each named group that took part.
-struct Hit {
-  Span whole;
-  std::vector<std::pair<std::string, Span>> groups;
-};
-
-// The first match of `re` in `text` starting at or after `from` (with
-// ANCHOR_BOTH: the match of all of `text`).
-std::optional<Hit> Locate(const RE2* re, std::string_view text, std::size_t from,
-                          RE2::Anchor anchor = RE2::UNANCHORED) {
-  if (re == nullptr || from > text.size()) return std::nullopt;
-  const std::size_t count = static_cast<std::size_t>(re->NumberOfCapturingGroups()) + 1;
-  std::vector<re2::StringPiece> pieces(count);
-  if (!re->Match(text, from, text.size(), anchor, pieces.data(), static_cast<int>(count))) return std::nullopt;
-  auto span_of = [&](const re2::StringPiece& piece) {
-    const auto begin = static_cast<std::size_t>(piece.data() - text.data());
-    return Span{begin, begin + piece.size()};
-  };
-  Hit hit{span_of(pieces[0]), {}};
-  for (const auto& [name, index] : re->NamedCapturingGroups()) {
-    const re2::StringPiece& piece = pieces[static_cast<std::size_t>(index)];
-    if (piece.data() != nullptr) hit.groups.emplace_back(name, span_of(piece));
-  }
-  return hit;
-}
-
-std::string_view Slice(std::string_view text, Span span) { return text.substr(span.begin, span.end - span.begin); }
-
-// The value of group `name` of a full match of `re` on `text`, or "".
-std::string FullMatchGroup(const RE2* re, std::string_view text, const std::string& name) {
-  const std::optional<Hit> hit = Locate(re, text, 0, RE2::ANCHOR_BOTH);
-  if (!hit) return "";
-  for (const auto& [group, span] : hit->groups) {
-    if (group == name) return std::string(Slice(text, span));
-  }
-  return "";
-}
 
 // ---- Responsible units ------------------------------------------------------
 

@@ -64,15 +64,13 @@ std::vector<std::string> AllDates(const Page& page) {
   std::vector<std::string> dates;
   std::set<std::string> seen;
   const RE2* date = page.rules().date.get();
-  if (date == nullptr) return dates;
   const std::string_view text = page.text();
-  re2::StringPiece match;
   std::size_t pos = 0;
-  while (pos < text.size() && date->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-    if (const auto iso = structure::IsoDate(page.rules(), std::string_view(match.data(), match.size()))) {
+  while (const std::optional<structure::Hit> hit = structure::Locate(date, text, pos)) {
+    if (const auto iso = structure::IsoDate(page.rules(), structure::Slice(text, hit->whole))) {
       if (seen.insert(*iso).second) dates.push_back(*iso);
     }
-    pos = static_cast<std::size_t>(match.data() - text.data()) + std::max<std::size_t>(match.size(), 1);
+    pos = hit->whole.begin + std::max<std::size_t>(hit->whole.end - hit->whole.begin, 1);
   }
   return dates;
 }

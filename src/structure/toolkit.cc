@@ -10,16 +10,11 @@ namespace {
 using Groups = std::vector<std::pair<std::string, std::string>>;
 
 std::optional<Groups> Run(const RE2* re, std::string_view value, RE2::Anchor anchor) {
-  if (re == nullptr) return std::nullopt;
-  const int count = re->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(count));
-  if (!re->Match(value, 0, value.size(), anchor, pieces.data(), count)) return std::nullopt;
+  const std::optional<Hit> hit = Locate(re, value, 0, anchor);
+  if (!hit) return std::nullopt;
   Groups groups;
-  groups.emplace_back("", std::string(pieces[0].data(), pieces[0].size()));
-  for (const auto& [name, index] : re->NamedCapturingGroups()) {
-    const re2::StringPiece& piece = pieces[static_cast<std::size_t>(index)];
-    if (piece.data() != nullptr) groups.emplace_back(name, std::string(piece.data(), piece.size()));
-  }
+  groups.emplace_back("", std::string(Slice(value, hit->whole)));
+  for (const auto& [name, span] : hit->groups) groups.emplace_back(name, std::string(Slice(value, span)));
   return groups;
 }
 
@@ -37,6 +32,32 @@ std::size_t PrefixMatch(const RE2* re, std::string_view text) {
 std::string Pad2(std::string_view v) { return v.size() == 1 ? "0" + std::string(v) : std::string(v); }
 
 }  // namespace
+
+std::optional<Hit> Locate(const RE2* re, std::string_view text, std::size_t from, RE2::Anchor anchor) {
+  if (re == nullptr || from > text.size()) return std::nullopt;
+  const std::size_t count = static_cast<std::size_t>(re->NumberOfCapturingGroups()) + 1;
+  std::vector<re2::StringPiece> pieces(count);
+  if (!re->Match(text, from, text.size(), anchor, pieces.data(), static_cast<int>(count))) return std::nullopt;
+  auto span_of = [&](const re2::StringPiece& piece) {
+    const auto begin = static_cast<std::size_t>(piece.data() - text.data());
+    return Span{begin, begin + piece.size()};
+  };
+  Hit hit{span_of(pieces[0]), {}};
+  for (const auto& [name, index] : re->NamedCapturingGroups()) {
+    const re2::StringPiece& piece = pieces[static_cast<std::size_t>(index)];
+    if (piece.data() != nullptr) hit.groups.emplace_back(name, span_of(piece));
+  }
+  return hit;
+}
+
+std::string FullMatchGroup(const RE2* re, std::string_view text, std::string_view name) {
+  const std::optional<Hit> hit = Locate(re, text, 0, RE2::ANCHOR_BOTH);
+  if (!hit) return "";
+  for (const auto& [group, span] : hit->groups) {
+    if (group == name) return std::string(Slice(text, span));
+  }
+  return "";
+}
 
 bool Line::blank() const { return utf8::Trim(text).empty(); }
 

@@ -60,6 +60,24 @@ class Page {
   std::vector<Line> lines_;
 };
 
+// Where a pattern matched: the whole match and each named group that took
+// part, as byte ranges of the text matched against.
+struct Hit {
+  Span whole;
+  std::vector<std::pair<std::string, Span>> groups;
+};
+
+// The first match of `re` in `text` at or after `from` (ANCHOR_BOTH: a match
+// of all of `text`); nullopt on no match or when `re` is null.
+std::optional<Hit> Locate(const RE2* re, std::string_view text, std::size_t from = 0,
+                          RE2::Anchor anchor = RE2::UNANCHORED);
+
+// [span.begin, span.end) of `text`.
+inline std::string_view Slice(std::string_view text, Span span) { return text.substr(span.begin, span.end - span.begin); }
+
+// The value of group `name` of a full match of `re` on `text`, or "".
+std::string FullMatchGroup(const RE2* re, std::string_view text, std::string_view name);
+
 // The value of named group `name` in `groups`, or "".
 std::string GroupValue(const std::vector<std::pair<std::string, std::string>>& groups, std::string_view name);
 

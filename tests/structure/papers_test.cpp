@@ -263,6 +263,15 @@ TEST(KindByContent, UnknownIsSonstigesNeverAFailure) {
   EXPECT_EQ(KindOf("Thema: Radwege\n\nDie Radwege sind schmal.\n"), "sonstiges");
 }
 
+TEST(KindByContent, SonstigesListsEveryDateItNamesOnceInOrder) {
+  const NormalizedText normalized =
+      NormalizedBytes("Fachtag Ehrenamt\n\nAm 14.03.2024 im Rathaus, Anmeldung bis 1.3.2024.\n\nNachtreffen am 14.03.2024.\n");
+  const DocumentStructure s = ExtractStructure(normalized, Magdeburg(), ExtractReferences(normalized, Magdeburg()), "x");
+  EXPECT_EQ(s.kind, "sonstiges");
+  EXPECT_EQ(s.title, "Fachtag Ehrenamt");
+  EXPECT_EQ(s.dates, (std::vector<std::string>{"2024-03-14", "2024-03-01"}));
+}
+
 TEST(KindByContent, TheOwnNumberDecidesOverCues) {
   // An Anfrage's own number makes it an Anfrage even though it quotes a Beschluss.
   EXPECT_EQ(KindOf("Anfrage\tDatum\tNummer\nöffentlich\t10.10.2023\tF0301/23\n\nBeschlussausfertigung\n"), "anfrage");
