@@ -34,6 +34,26 @@ void WriteDocumentXml(const DocumentRecord& document, pugi::xml_writer& sink);
 // Writes the whole graph: <graph> with its documents, nodes and edges.
 void WriteGraphXml(const Graph& graph, pugi::xml_writer& sink);
 
+// Writes a graph or fragment file piece by piece, byte for byte as
+// WriteGraphXml would, so that a graph can be written without holding its
+// documents in memory. Call Document for each document, then Links (graphs
+// only), then Close; the file is complete only after Close.
+class GraphXmlWriter {
+ public:
+  // Writes the XML declaration and the start tag of `root`: "graph" or
+  // "fragments" (the output of `ratsdoc extract`).
+  GraphXmlWriter(pugi::xml_writer& sink, const char* root, std::string_view grammar, std::string_view fingerprint);
+
+  // REQUIRES: `fragment_xml` is a Fragment's xml (fragment.h).
+  void Document(std::string_view fragment_xml);
+  void Links(const ratsdoc::Links& links);
+  void Close();
+
+ private:
+  pugi::xml_writer& sink_;
+  std::string root_;
+};
+
 // `text` with characters that XML 1.0 forbids removed and invalid UTF-8
 // replaced by U+FFFD, so any string can be written as an attribute or element.
 std::string XmlSafe(std::string_view text);

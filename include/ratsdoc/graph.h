@@ -3,8 +3,8 @@
 // and edges (SPEC.md, "Output: the graph XML"; docs/graph-xml.md).
 //
 //   AnalyzeDocument   one file through ingest → normalize → references
-//   Link              records → graph: IDs settled, targets linked, nodes and
-//                     edges made, each edge once
+//   LinkDocuments     documents' facts → nodes and edges, each edge once
+//   Link              records → graph (the same, for records in memory)
 //
 // Thread-safety: AnalyzeDocument may run on many files at once with a shared
 // Grammar; Link is a pure function.
@@ -43,6 +43,25 @@ struct DocumentRecord {
   std::vector<Reference> references;
 };
 
+// A person named by a document, and how (participant, signed-by, submitted-by).
+struct PersonLink {
+  std::string name;
+  Relation relation = Relation::kSignedBy;
+};
+
+// What the link stage, the run summary and the citation index need of one
+// document; read from its XML by ReadFacts (fragment.h).
+struct DocumentFacts {
+  std::string id;
+  std::string kind;
+  std::string source;
+  std::string date;   // ISO 8601, or empty
+  std::string error;  // the error code name ("pdf-encrypted"); empty when the document was read
+  std::vector<Unit> vertices;           // units that are graph vertices (measures, agenda items); no spans
+  std::vector<Reference> references;    // every reference, resolved or not; no spans
+  std::vector<PersonLink> persons;      // in document order
+};
+
 // Reads, normalises and extracts one file. Never fails: a file that cannot be
 // read gives a record with its error status.
 DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar);
@@ -68,6 +87,17 @@ struct Edge {
   std::string to;
   Relation relation = Relation::kCites;
 };
+
+// The vertices and edges linking a set of documents.
+struct Links {
+  std::vector<Node> nodes;  // sorted by ID
+  std::vector<Edge> edges;  // sorted; each (from, to, relation) once
+};
+
+// Links documents. REQUIRES: `documents` sorted by source path. Two documents
+// with the same ID (a paper's PDF and its text export) are one vertex; an
+// unresolved reference makes no edge. Cost: O(references · log edges).
+Links LinkDocuments(const std::vector<DocumentFacts>& documents, const Grammar& grammar);
 
 struct Graph {
   std::string grammar;              // name of the grammar used

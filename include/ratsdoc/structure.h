@@ -134,9 +134,15 @@ struct Section {
 // A unit references are attributed to: the smallest one containing a
 // reference is its `unit`. Agenda items and measures are graph vertices of
 // their own (edges start at them); questions are not.
+// The kinds of units: a measure row and an agenda item are graph vertices, a
+// question is not.
+inline constexpr const char* kMeasureUnit = "massnahme";
+inline constexpr const char* kAgendaItemUnit = "tagesordnungspunkt";
+inline constexpr const char* kQuestionUnit = "frage";
+
 struct Unit {
   std::string id;      // "DS0583/21/Anlage2#2.3"
-  std::string kind;    // "massnahme", "tagesordnungspunkt", "frage"
+  std::string kind;    // kMeasureUnit, kAgendaItemUnit, kQuestionUnit
   std::string number;  // "2.3"
   Span span;
   bool is_vertex = false;

@@ -1,5 +1,7 @@
 #include "ratsdoc/document_xml.h"
 
+#include "ratsdoc/fragment.h"
+
 #include "common/hash.h"
 #include "emit/structure_xml.h"
 #include "emit/xml_util.h"
@@ -12,6 +14,8 @@ namespace {
 using emit::AppendText;
 using emit::SetAttribute;
 using emit::SetNumber;
+using emit::SetOptional;
+using emit::StringWriter;
 
 std::string_view FormatName(SourceFormat format) {
   switch (format) {
@@ -33,6 +37,10 @@ void AppendReference(const Reference& reference, pugi::xml_node parent) {
   SetNumber(node, "begin", reference.span.begin);
   SetNumber(node, "end", reference.span.end);
   if (!reference.unit.empty()) SetAttribute(node, "unit", reference.unit);
+  if (reference.resolved && reference.part != Reference::Part::kPaper) {
+    SetOptional(node, "paper", reference.paper);
+    if (reference.part == Reference::Part::kMeasure) SetOptional(node, "attachment", reference.attachment);
+  }
   AppendText(node, "context", reference.context);
 }
 
@@ -102,27 +110,66 @@ void WriteDocumentXml(const DocumentRecord& document, pugi::xml_writer& sink) {
   xml.save(sink, "  ", pugi::format_default, pugi::encoding_utf8);
 }
 
-void WriteGraphXml(const Graph& graph, pugi::xml_writer& sink) {
+GraphXmlWriter::GraphXmlWriter(pugi::xml_writer& sink, const char* root, std::string_view grammar,
+                               std::string_view fingerprint)
+    : sink_(sink), root_(root) {
+  // The root's start tag is printed by pugixml from an empty element, so that
+  // its attributes are escaped as everywhere else.
   pugi::xml_document xml;
-  pugi::xml_node root = NewDocument(&xml).append_child("graph");
-  SetAttribute(root, "xmlns", kGraphNamespace);
-  SetAttribute(root, "generator", "ratsdoc " RATSDOC_VERSION);
-  SetAttribute(root, "grammar", graph.grammar);
-  if (!graph.grammar_fingerprint.empty()) SetAttribute(root, "grammarFingerprint", graph.grammar_fingerprint);
-  for (const DocumentRecord& document : graph.documents) AppendDocumentXml(document, root);
-  for (const Node& node : graph.nodes) {
-    pugi::xml_node element = root.append_child("node");
+  pugi::xml_node element = NewDocument(&xml).append_child(root);
+  SetAttribute(element, "xmlns", kGraphNamespace);
+  SetAttribute(element, "generator", "ratsdoc " RATSDOC_VERSION);
+  SetAttribute(element, "grammar", grammar);
+  if (!fingerprint.empty()) SetAttribute(element, "grammarFingerprint", fingerprint);
+  element.append_child(pugi::node_pcdata);  // keeps pugixml from closing the tag as "/>"
+  std::string start;
+  StringWriter writer(&start);
+  xml.save(writer, "  ", pugi::format_raw, pugi::encoding_utf8);
+  start.erase(start.rfind("</"));
+  const std::size_t declaration_end = start.find("?>") + 2;
+  start.insert(declaration_end, "\n");
+  start += '\n';
+  sink_.write(start.data(), start.size());
+}
+
+void GraphXmlWriter::Document(std::string_view fragment_xml) { sink_.write(fragment_xml.data(), fragment_xml.size()); }
+
+void GraphXmlWriter::Links(const ratsdoc::Links& links) {
+  pugi::xml_document scratch;
+  std::string out;
+  StringWriter writer(&out);
+  auto print = [&](pugi::xml_node element) {
+    out.clear();
+    element.print(writer, "  ", pugi::format_default, pugi::encoding_utf8, /*depth=*/1);
+    sink_.write(out.data(), out.size());
+    scratch.remove_child(element);
+  };
+  for (const Node& node : links.nodes) {
+    pugi::xml_node element = scratch.append_child("node");
     SetAttribute(element, "id", node.id);
     SetAttribute(element, "kind", node.kind);
     SetAttribute(element, "resolved", node.resolved ? "true" : "false");
+    print(element);
   }
-  for (const Edge& edge : graph.edges) {
-    pugi::xml_node element = root.append_child("edge");
+  for (const Edge& edge : links.edges) {
+    pugi::xml_node element = scratch.append_child("edge");
     SetAttribute(element, "from", edge.from);
     SetAttribute(element, "to", edge.to);
     SetAttribute(element, "relation", RelationName(edge.relation));
+    print(element);
   }
-  xml.save(sink, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
+void GraphXmlWriter::Close() {
+  const std::string end = "</" + root_ + ">\n";
+  sink_.write(end.data(), end.size());
+}
+
+void WriteGraphXml(const Graph& graph, pugi::xml_writer& sink) {
+  GraphXmlWriter writer(sink, "graph", graph.grammar, graph.grammar_fingerprint);
+  for (const DocumentRecord& document : graph.documents) writer.Document(MakeFragment(document).xml);
+  writer.Links(ratsdoc::Links{graph.nodes, graph.edges});
+  writer.Close();
 }
 
 }  // namespace ratsdoc

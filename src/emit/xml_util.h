@@ -29,4 +29,14 @@ inline void SetOptional(pugi::xml_node node, const char* name, std::string_view 
   if (!value.empty()) SetAttribute(node, name, value);
 }
 
+// A pugixml sink appending to a string.
+class StringWriter : public pugi::xml_writer {
+ public:
+  explicit StringWriter(std::string* out) : out_(out) {}
+  void write(const void* data, size_t size) override { out_->append(static_cast<const char*>(data), size); }
+
+ private:
+  std::string* out_;
+};
+
 }  // namespace ratsdoc::emit

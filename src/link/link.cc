@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "ratsdoc/fragment.h"
 #include "ratsdoc/graph.h"
 
 namespace ratsdoc {
@@ -12,29 +13,23 @@ namespace {
 
 class Linker {
  public:
-  Linker(std::vector<DocumentRecord> documents, const Grammar& grammar)
-      : grammar_(grammar), attachment_kind_(AttachmentKind(grammar)) {
-    graph_.documents = std::move(documents);
-    std::stable_sort(graph_.documents.begin(), graph_.documents.end(),
-                     [](const DocumentRecord& a, const DocumentRecord& b) { return a.source < b.source; });
-    for (const DocumentRecord& document : graph_.documents) {
-      if (document.status.ok()) documents_.insert(document.id);
+  Linker(const std::vector<DocumentFacts>& documents, const Grammar& grammar)
+      : documents_in_order_(documents), grammar_(grammar), attachment_kind_(AttachmentKind(grammar)) {
+    for (const DocumentFacts& document : documents) {
+      if (document.error.empty()) documents_.insert(document.id);
     }
   }
 
-  Graph Run() {
-    for (const DocumentRecord& document : graph_.documents) {
-      for (const Unit& unit : document.structure.units) {
-        if (!unit.is_vertex) continue;
+  Links Run() {
+    for (const DocumentFacts& document : documents_in_order_) {
+      for (const Unit& unit : document.vertices) {
         AddNode(unit.id, unit.kind, /*resolved=*/true);
         AddEdge(unit.id, document.id, Relation::kPartOf);
       }
     }
-    for (const DocumentRecord& document : graph_.documents) {
+    for (const DocumentFacts& document : documents_in_order_) {
       std::unordered_set<std::string> vertex_units;
-      for (const Unit& unit : document.structure.units) {
-        if (unit.is_vertex) vertex_units.insert(unit.id);
-      }
+      for (const Unit& unit : document.vertices) vertex_units.insert(unit.id);
       for (const Reference& reference : document.references) {
         if (!reference.resolved) continue;
         AddTarget(reference);
@@ -43,12 +38,11 @@ class Linker {
       }
       AddPersons(document);
     }
-    for (auto& [id, node] : nodes_) graph_.nodes.push_back(node);
-    graph_.edges.assign(edges_.begin(), edges_.end());
-    std::sort(graph_.edges.begin(), graph_.edges.end(), [](const Edge& a, const Edge& b) {
-      return std::tie(a.from, a.to, a.relation) < std::tie(b.from, b.to, b.relation);
-    });
-    return std::move(graph_);
+    Links links;
+    links.nodes.reserve(nodes_.size());
+    for (auto& [id, node] : nodes_) links.nodes.push_back(std::move(node));
+    links.edges.assign(edges_.begin(), edges_.end());  // a std::set: already sorted
+    return links;
   }
 
  private:
@@ -92,18 +86,12 @@ class Linker {
   // Persons named in a document become one vertex per name ("person:" + the
   // name as normalised by the structure stage). Names are not completed or
   // merged beyond that: "Arnold" and "Cornelia Arnold" stay two vertices.
-  void AddPersons(const DocumentRecord& document) {
-    const DocumentStructure& s = document.structure;
-    auto link = [&](const std::string& name, Relation relation) {
-      if (name.empty()) return;
-      const std::string id = std::string(kPersonPrefix) + name;
+  void AddPersons(const DocumentFacts& document) {
+    for (const PersonLink& person : document.persons) {
+      const std::string id = std::string(kPersonPrefix) + person.name;
       AddNode(id, "person", true);
-      AddEdge(document.id, id, relation);
-    };
-    for (const Person& person : s.participants) link(person.name, Relation::kParticipant);
-    for (const Person& person : s.submitters) link(person.name, Relation::kSubmittedBy);
-    for (const Person& person : s.signatures) link(person.name, Relation::kSignedBy);
-    if (s.has_meeting) link(s.meeting.minute_taker, Relation::kSignedBy);
+      AddEdge(document.id, id, person.relation);
+    }
   }
 
   void AddNode(const std::string& id, const std::string& kind, bool resolved) {
@@ -117,7 +105,7 @@ class Linker {
   }
 
  private:
-  Graph graph_;
+  const std::vector<DocumentFacts>& documents_in_order_;
   std::unordered_set<std::string> documents_;
   std::map<std::string, Node> nodes_;
   std::set<Edge, EdgeLess> edges_;
@@ -127,11 +115,23 @@ class Linker {
 
 }  // namespace
 
+Links LinkDocuments(const std::vector<DocumentFacts>& documents, const Grammar& grammar) {
+  return Linker(documents, grammar).Run();
+}
+
 Graph Link(std::vector<DocumentRecord> documents, const Grammar& grammar) {
-  Linker linker(std::move(documents), grammar);
-  Graph graph = linker.Run();
+  Graph graph;
   graph.grammar = grammar.name();
   graph.grammar_fingerprint = grammar.fingerprint();
+  graph.documents = std::move(documents);
+  std::stable_sort(graph.documents.begin(), graph.documents.end(),
+                   [](const DocumentRecord& a, const DocumentRecord& b) { return a.source < b.source; });
+  std::vector<DocumentFacts> facts;
+  facts.reserve(graph.documents.size());
+  for (const DocumentRecord& document : graph.documents) facts.push_back(MakeFragment(document).facts);
+  Links links = LinkDocuments(facts, grammar);
+  graph.nodes = std::move(links.nodes);
+  graph.edges = std::move(links.edges);
   return graph;
 }
 

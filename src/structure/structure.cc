@@ -78,12 +78,12 @@ std::vector<std::string> AllDates(const Page& page) {
 std::vector<Unit> UnitsOf(const DocumentStructure& s) {
   std::vector<Unit> units;
   for (const Question& q : s.questions) {
-    if (!q.id.empty()) units.push_back(Unit{q.id, "frage", q.number, q.span, false});
+    if (!q.id.empty()) units.push_back(Unit{q.id, kQuestionUnit, q.number, q.span, false});
   }
   for (const AgendaItem& item : s.agenda) {
-    if (!item.id.empty()) units.push_back(Unit{item.id, "tagesordnungspunkt", item.number, item.span, true});
+    if (!item.id.empty()) units.push_back(Unit{item.id, kAgendaItemUnit, item.number, item.span, true});
   }
-  for (const Measure& m : s.measures) units.push_back(Unit{m.id, "massnahme", m.number, m.span, true});
+  for (const Measure& m : s.measures) units.push_back(Unit{m.id, kMeasureUnit, m.number, m.span, true});
   std::stable_sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.span.begin < b.span.begin; });
   return units;
 }
