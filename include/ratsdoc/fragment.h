@@ -25,6 +25,12 @@ struct Fragment {
   std::string xml;  // the <document> element at depth 1 of a graph, ending in '\n'
 };
 
+// How to parse fragment, cache and graph files so that FragmentOf prints a
+// document exactly as it was written: no line-end or attribute white-space
+// conversion, and a text of only white space kept.
+inline constexpr unsigned int kFragmentParseOptions =
+    (pugi::parse_default & ~pugi::parse_eol & ~pugi::parse_wconv_attribute) | pugi::parse_ws_pcdata_single;
+
 // The fragment of a document record.
 Fragment MakeFragment(const DocumentRecord& record);
 

@@ -9,7 +9,8 @@
 // binary, unreadable), so the caller can account for every input.
 //
 // Thread-safety: ReadDocument may be called from several threads at once, each
-// on its own file. Poppler's messages are captured per calling thread.
+// on its own file, once WarmUpPdfReader() has run. Poppler's messages are
+// captured per calling thread.
 #pragma once
 
 #include <cstddef>
@@ -83,5 +84,11 @@ SourceDocument ReadDocument(const std::string& path, const IngestOptions& option
 // result). REQUIRES: nothing; any bytes are accepted.
 SourceDocument ReadDocumentFromBytes(const std::string& path, std::string bytes,
                                      const IngestOptions& options = {});
+
+// Reads a tiny PDF once, so that Poppler's lazily initialised globals (its
+// colour-management profiles and font tables, set up on first use without a
+// lock) exist before several threads read PDFs at once. Call it once before
+// starting threads that call ReadDocument; idempotent and itself thread-safe.
+void WarmUpPdfReader();
 
 }  // namespace ratsdoc

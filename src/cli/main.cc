@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +18,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "ratsdoc/archive.h"
 #include "ratsdoc/document_xml.h"
 #include "ratsdoc/grammar.h"
 #include "ratsdoc/graph.h"
@@ -88,30 +91,6 @@ int RunParse(const std::string& file, const std::string& grammar_name) {
   return record.status.ok() ? kExitOk : kExitInputFailed;
 }
 
-// Every file under `paths`, directories walked recursively (symbolic links to
-// directories are not followed, so a link loop cannot trap the walk); a path
-// that does not exist is kept, so that its error is recorded in the graph.
-std::vector<std::string> CollectInputs(const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
-  for (const std::string& path : paths) {
-    std::error_code error;
-    if (!fs::is_directory(path, error)) {
-      files.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-      std::error_code type_error;
-      if (!it->is_directory(type_error)) found.push_back(it->path().string());
-    }
-    if (error) PrintError("while walking " + path + ": " + error.message());
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
-
 // Writes the graph next to `output` under a temporary name and renames it into
 // place, so that a crash or kill never leaves a truncated graph behind.
 class AtomicFile {
@@ -143,35 +122,107 @@ class AtomicFile {
   bool committed_ = false;
 };
 
-int RunProcess(const std::vector<std::string>& paths, const std::string& output, const std::string& grammar_name) {
+// Options shared by process and extract.
+struct RunOptions {
+  ratsdoc::ExtractOptions extract;
+  bool no_progress = false;
+};
+
+// Progress only where a person watches: standard error a terminal, not CI.
+bool ShowProgress(bool no_progress) {
+  const char* ci = std::getenv("CI");
+  return !no_progress && isatty(STDERR_FILENO) == 1 && (ci == nullptr || *ci == '\0' || std::string(ci) == "false");
+}
+
+// The output: a file written under a temporary name and renamed into place,
+// or standard output for "-" or nothing.
+class Output {
+ public:
+  explicit Output(const std::string& path) : path_(path) {}
+  // Known before any work: an output that cannot be written.
+  bool Open() {
+    if (path_.empty() || path_ == "-") return true;
+    file_ = std::make_unique<AtomicFile>(path_);
+    if (file_->Open()) return true;
+    PrintError("cannot write to " + path_ + " (cannot create " + file_->temporary() + ")");
+    return false;
+  }
+  std::ostream& stream() { return file_ ? file_->stream() : std::cout; }
+  bool Commit() {
+    if (file_ ? file_->Commit() : static_cast<bool>(std::cout.flush())) return true;
+    PrintError("could not write " + (file_ ? path_ : std::string("standard output")));
+    return false;
+  }
+  bool is_file() const { return file_ != nullptr; }
+
+ private:
+  std::string path_;
+  std::unique_ptr<AtomicFile> file_;
+};
+
+// process (write_graph) and extract: files → fragments → a graph or fragment file.
+int RunExtract(const std::vector<std::string>& paths, const std::string& output_path, const std::string& grammar_name,
+               RunOptions options, bool write_graph) {
   const auto grammar = LoadGrammar(grammar_name);
   if (!grammar) return kExitFatal;
-  std::unique_ptr<AtomicFile> file;
-  if (!output.empty() && output != "-") {
-    // Known before any work: an output that cannot be written.
-    file = std::make_unique<AtomicFile>(output);
-    if (!file->Open()) {
-      PrintError("cannot write the graph to " + output + " (cannot create " + file->temporary() + ")");
-      return kExitFatal;
-    }
-  }
-  std::vector<ratsdoc::DocumentRecord> records;
-  int failed = 0;
-  for (const std::string& path : CollectInputs(paths)) {
-    records.push_back(ratsdoc::AnalyzeDocument(path, *grammar));
-    if (!records.back().status.ok()) {
-      ++failed;
-      PrintError(records.back().status.ToString());
-    }
-  }
-  const ratsdoc::Graph graph = ratsdoc::Link(std::move(records), *grammar);
-  StreamWriter writer(file ? file->stream() : std::cout);
-  ratsdoc::WriteGraphXml(graph, writer);
-  if (file ? !file->Commit() : !std::cout.flush()) {
-    PrintError("could not write the graph to " + (output.empty() ? std::string("standard output") : output));
+  Output output(output_path);
+  if (!output.Open()) return kExitFatal;
+  std::vector<std::string> problems;
+  const std::vector<std::string> files = ratsdoc::CollectInputs(paths, &problems);
+  for (const std::string& problem : problems) PrintError(problem);
+  std::unique_ptr<ratsdoc::FragmentStore> store;
+  ratsdoc::Status status = ratsdoc::FragmentStore::Create(
+      output.is_file() ? fs::path(output_path).parent_path().string() : std::string(), &store);
+  ratsdoc::RunSummary summary;
+  options.extract.progress = ShowProgress(options.no_progress);
+  if (status.ok()) status = ratsdoc::ExtractArchive(files, *grammar, options.extract, store.get(), &summary);
+  StreamWriter writer(output.stream());
+  if (status.ok()) status = write_graph ? store->WriteGraph(*grammar, writer) : store->WriteFragments(*grammar, writer);
+  if (!status.ok()) {
+    PrintError(status.ToString());
     return kExitFatal;
   }
-  return failed == 0 ? kExitOk : kExitInputFailed;
+  if (!output.Commit()) return kExitFatal;
+  ratsdoc::Summarize(*store, &summary);
+  std::cerr << ratsdoc::FormatSummary(summary) << std::endl;
+  return summary.errors.empty() ? kExitOk : kExitInputFailed;
+}
+
+// link: fragment files → one graph.
+int RunLink(const std::vector<std::string>& inputs, const std::string& output_path, const std::string& grammar_option) {
+  Output output(output_path);
+  if (!output.Open()) return kExitFatal;
+  std::unique_ptr<ratsdoc::FragmentStore> store;
+  ratsdoc::Status status = ratsdoc::FragmentStore::Create(
+      output.is_file() ? fs::path(output_path).parent_path().string() : std::string(), &store);
+  for (std::size_t i = 0; status.ok() && i < inputs.size(); ++i) status = store->AddFile(inputs[i]);
+  if (!status.ok()) {
+    PrintError(status.ToString());
+    return kExitFatal;
+  }
+  // The fragments are linked with the grammar they were made with.
+  const auto grammar = LoadGrammar(!grammar_option.empty() ? grammar_option : store->grammar());
+  if (!grammar) return kExitFatal;
+  if (!store->fingerprint().empty() && store->fingerprint() != grammar->fingerprint()) {
+    PrintError("the fragments were made with another version of the grammar " + store->grammar() +
+               " than the one loaded (" + store->fingerprint().substr(0, 12) + " vs. " +
+               grammar->fingerprint().substr(0, 12) + "); extract them again");
+    return kExitFatal;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  StreamWriter writer(output.stream());
+  status = store->WriteGraph(*grammar, writer);
+  if (!status.ok()) {
+    PrintError(status.ToString());
+    return kExitFatal;
+  }
+  if (!output.Commit()) return kExitFatal;
+  ratsdoc::RunSummary summary;
+  summary.threads = 1;
+  summary.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ratsdoc::Summarize(*store, &summary);
+  std::cerr << ratsdoc::FormatSummary(summary) << std::endl;
+  return summary.errors.empty() ? kExitOk : kExitInputFailed;
 }
 
 int RunCites(const std::string& target, const std::string& graph_path, const std::string& format,
@@ -259,10 +310,30 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> process_paths;
   std::string process_output;
+  RunOptions run_options;
   CLI::App* process = app.add_subcommand(
-      "process", "Read every file under PATH..., find their references and write the cross-reference graph XML.");
-  process->add_option("PATH", process_paths, "Files and directories (walked recursively)")->required();
-  process->add_option("-o,--output", process_output, "The graph file to write (default: standard output)");
+      "process", "Read every file under PATH..., find their references and write the cross-reference graph XML "
+                 "(extract and link in one).");
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Read every file under PATH... and write their documents, not yet linked, as a fragment file "
+                 "for ratsdoc link (one shard of a large archive).");
+  for (CLI::App* command : {process, extract}) {
+    command->add_option("PATH", process_paths, "Files and directories (walked recursively)")->required();
+    command->add_option("-o,--output", process_output, "The file to write (default: standard output)");
+    command->add_option("-j,--jobs", run_options.extract.threads, "Files read at once (default: one per core)")
+        ->check(CLI::PositiveNumber);
+    command->add_option("--cache", run_options.extract.cache_dir,
+                        "Reuse what earlier runs found in files whose content has not changed (a directory; "
+                        "keyed by content hash, grammar and ratsdoc version)");
+    command->add_flag("--no-progress", run_options.no_progress,
+                      "Print no progress line (it is printed only when standard error is a terminal and CI is unset)");
+  }
+  std::vector<std::string> link_inputs;
+  std::string link_output;
+  CLI::App* link = app.add_subcommand(
+      "link", "Link fragment files written by ratsdoc extract into one cross-reference graph XML.");
+  link->add_option("FRAGMENTS", link_inputs, "Fragment files (or graphs) made with the same grammar")->required();
+  link->add_option("-o,--output", link_output, "The graph file to write (default: standard output)");
 
   std::string cites_target;
   std::string cites_graph;
@@ -289,7 +360,9 @@ int main(int argc, char** argv) {
   const std::string grammar_name = grammar.empty() ? "magdeburg" : grammar;
   if (*text) return RunText(text_file, grammar_name, raw);
   if (*parse) return RunParse(parse_file, grammar_name);
-  if (*process) return RunProcess(process_paths, process_output, grammar_name);
+  if (*process) return RunExtract(process_paths, process_output, grammar_name, run_options, /*write_graph=*/true);
+  if (*extract) return RunExtract(process_paths, process_output, grammar_name, run_options, /*write_graph=*/false);
+  if (*link) return RunLink(link_inputs, link_output, grammar);
   if (*cites) return RunCites(cites_target, cites_graph, cites_format, grammar);
   return kExitUsage;
 }

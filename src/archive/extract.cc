@@ -1,0 +1,97 @@
+// Extraction of a whole archive on several threads, through the cache.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "archive/cache.h"
+#include "archive/progress.h"
+#include "common/hash.h"
+#include "ingest/file_bytes.h"
+#include "ratsdoc/archive.h"
+#include "ratsdoc/ingest.h"
+
+namespace ratsdoc {
+namespace {
+
+struct CacheCounts {
+  std::atomic<std::size_t> reused{0};
+  std::atomic<std::size_t> analysed{0};
+};
+
+// One file's fragment: from the cache when its bytes were seen before, else
+// analysed (and cached when it was read cleanly; a document with an error or
+// a warning names its path in the message, so it is analysed every time).
+Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, archive::FragmentCache* cache,
+                        CacheCounts* counts) {
+  if (cache == nullptr) return MakeFragment(AnalyzeDocument(path, grammar));
+  std::string bytes;
+  if (!ingest::ReadFileBytes(path, &bytes).ok()) return MakeFragment(AnalyzeDocument(path, grammar));
+  const std::string sha256 = Sha256Hex(bytes);
+  if (std::optional<Fragment> cached = cache->Lookup(sha256, path)) {
+    ++counts->reused;
+    return std::move(*cached);
+  }
+  ++counts->analysed;
+  const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes(path, std::move(bytes)), grammar);
+  Fragment fragment = MakeFragment(record);
+  if (record.status.ok() && record.warnings.empty()) cache->Store(sha256, fragment);
+  return fragment;
+}
+
+}  // namespace
+
+Status ExtractArchive(const std::vector<std::string>& files, const Grammar& grammar, const ExtractOptions& options,
+                      FragmentStore* store, RunSummary* summary) {
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<archive::FragmentCache> cache;
+  if (!options.cache_dir.empty()) {
+    Status status = archive::FragmentCache::Open(options.cache_dir, grammar, &cache);
+    if (!status.ok()) return status;
+  }
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = std::max(1, std::min(options.threads > 0 ? options.threads : cores,
+                                           static_cast<int>(std::max<std::size_t>(files.size(), 1))));
+  if (threads > 1) WarmUpPdfReader();
+
+  archive::Progress progress(files.size(), options.progress);
+  CacheCounts counts;
+  std::atomic<std::size_t> next{0};
+  std::atomic<int> running{threads};
+  std::mutex failure_mutex;
+  Status failure;
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      Fragment fragment = FragmentOfFile(files[i], grammar, cache.get(), &counts);
+      const bool failed = !fragment.facts.error.empty();
+      Status status = store->Add(std::move(fragment));
+      if (!status.ok()) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        failure = status;
+        next = files.size();  // the others stop after their current file
+      }
+      progress.Advance(failed);
+    }
+    --running;
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  if (options.progress) {
+    while (running > 0) {
+      progress.Show();
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  }
+  for (std::thread& thread : pool) thread.join();
+  progress.Finish();
+
+  summary->threads = threads;
+  summary->cache_reused = counts.reused;
+  summary->cache_analysed = counts.analysed;
+  summary->cache_damaged = cache ? cache->damaged() : 0;
+  summary->wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return failure;
+}
+
+}  // namespace ratsdoc
