@@ -7,7 +7,7 @@
 //   Link              records → graph (the same, for records in memory)
 //
 // Thread-safety: AnalyzeDocument may run on many files at once with a shared
-// Grammar; Link is a pure function.
+// Grammar, once PrepareForThreads has run; Link is a pure function.
 #pragma once
 
 #include <cstdint>
@@ -68,6 +68,12 @@ DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar);
 
 // The same for a document already read (for example from bytes in memory).
 DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar);
+
+// Runs a tiny PDF and a Latin-1 text through every stage once, so that the
+// lazily initialised globals of Poppler and ICU (colour-management profiles,
+// font tables, the NFC normaliser, charset converters) exist before several
+// threads analyse documents at once. Call once before starting such threads.
+void PrepareForThreads(const Grammar& grammar);
 
 // A graph vertex that is not an input document: an attachment or measure, or
 // a paper cited but not in the archive.

@@ -52,7 +52,7 @@ Status ExtractArchive(const std::vector<std::string>& files, const Grammar& gram
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int threads = std::max(1, std::min(options.threads > 0 ? options.threads : cores,
                                            static_cast<int>(std::max<std::size_t>(files.size(), 1))));
-  if (threads > 1) WarmUpPdfReader();
+  if (threads > 1) PrepareForThreads(grammar);
 
   archive::Progress progress(files.size(), options.progress);
   CacheCounts counts;

@@ -154,6 +154,12 @@ class Output {
     return false;
   }
   bool is_file() const { return file_ != nullptr; }
+  // True when `path` is the output or its temporary file.
+  bool Produces(const std::string& path) const {
+    if (!file_) return false;
+    std::error_code error;
+    return fs::equivalent(path, file_->temporary(), error) || fs::equivalent(path, path_, error);
+  }
 
  private:
   std::string path_;
@@ -168,8 +174,10 @@ int RunExtract(const std::vector<std::string>& paths, const std::string& output_
   Output output(output_path);
   if (!output.Open()) return kExitFatal;
   std::vector<std::string> problems;
-  const std::vector<std::string> files = ratsdoc::CollectInputs(paths, &problems);
+  std::vector<std::string> files = ratsdoc::CollectInputs(paths, &problems);
   for (const std::string& problem : problems) PrintError(problem);
+  // The output (and its temporary file) may lie inside the archive; it is not an input.
+  std::erase_if(files, [&](const std::string& file) { return output.Produces(file); });
   std::unique_ptr<ratsdoc::FragmentStore> store;
   ratsdoc::Status status = ratsdoc::FragmentStore::Create(
       output.is_file() ? fs::path(output_path).parent_path().string() : std::string(), &store);

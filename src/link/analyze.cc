@@ -1,6 +1,7 @@
 // One file through the stages: ingest → normalize → references → structure, reduced to a
 // DocumentRecord so the text can be released.
 #include <map>
+#include <mutex>
 
 #include "ratsdoc/document_xml.h"
 #include "ratsdoc/graph.h"
@@ -60,6 +61,16 @@ DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& gramma
 
 DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar) {
   return AnalyzeSource(ReadDocument(path), grammar);
+}
+
+void PrepareForThreads(const Grammar& grammar) {
+  static std::once_flag once;
+  std::call_once(once, [&] {
+    WarmUpPdfReader();
+    // Windows-1252 text (charset detection and conversion) with a reference.
+    AnalyzeSource(ReadDocumentFromBytes("warm-up.txt", "Stellungnahme f\xfcr die Stra\xdf" "e zur DS0001/20\n"),
+                  grammar);
+  });
 }
 
 }  // namespace ratsdoc
