@@ -190,7 +190,7 @@ TEST(ProcessTest, UnreadableInputIsRecordedAndTheGraphStillWritten) {
 TEST(ProcessTest, UnwritableOutputIsFatalBeforeAnyWork) {
   const testing::CommandResult run = RunRatsdoc("process samples/text -o /nonexistent-dir/graph.xml");
   EXPECT_EQ(run.exit_code, 3) << run.output;
-  EXPECT_NE(run.output.find("cannot write the graph to /nonexistent-dir/graph.xml"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("cannot write to /nonexistent-dir/graph.xml"), std::string::npos) << run.output;
 }
 
 }  // namespace
