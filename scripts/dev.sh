@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ratsdoc's one entry point for a fresh Debian 12 machine:
 #   scripts/dev.sh samples   install what is missing, build, run ratsdoc on samples/
-#   scripts/dev.sh test      install what is missing, build, run the whole test suite
+#   scripts/dev.sh test      install what is missing, build, run the whole test suite, then the
+#                            parallel tests again in a ThreadSanitizer build (build-tsan/)
 # With CI=true the build treats warnings as errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 # Debian 12 packages the build and the tests need (README.md says why each).
 PACKAGES=(build-essential cmake pkg-config libpoppler-cpp-dev libicu-dev libre2-dev
           libpugixml-dev libgtest-dev libcli11-dev libssl-dev nlohmann-json3-dev
-          libxml2-utils)
+          libxml2-utils libcairo2-dev fonts-dejavu-core poppler-utils pdfgrep time bsdutils)
 
 install_missing() {
   local missing=() package
@@ -58,8 +59,16 @@ run_samples() {
   build/ratsdoc cites "Maßnahme 3.32 der Anlage 2 zur DS0583/21" --graph build/samples-graph.xml
 }
 
+# The tests of parallel runs, in a ThreadSanitizer build of the library, the
+# command line and those tests: any data race fails them.
+test_threads() {
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRATSDOC_TSAN=ON -DRATSDOC_BUILD_TESTS=ON > /dev/null
+  cmake --build build-tsan -j"$(nproc)" --target ratsdoc_cli archive_archive_test
+  TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/tests/archive_archive_test
+}
+
 case "${1:-}" in
   samples) install_missing; build; run_samples ;;
-  test) install_missing; build; ctest --test-dir build --output-on-failure -j"$(nproc)" ;;
+  test) install_missing; build; ctest --test-dir build --output-on-failure -j"$(nproc)"; test_threads ;;
   *) echo "usage: scripts/dev.sh samples|test" >&2; exit 2 ;;
 esac

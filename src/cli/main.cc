@@ -126,7 +126,26 @@ class AtomicFile {
 struct RunOptions {
   ratsdoc::ExtractOptions extract;
   bool no_progress = false;
+  std::string files_from;  // a list of further paths, one per line
 };
+
+// Appends the paths listed in `list` (one per line; "-": standard input).
+bool ReadPathList(const std::string& list, std::vector<std::string>* paths) {
+  std::ifstream file;
+  if (list != "-") {
+    file.open(list);
+    if (!file) {
+      PrintError("cannot read the list of paths " + list);
+      return false;
+    }
+  }
+  std::istream& in = list == "-" ? std::cin : file;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) paths->push_back(line);
+  }
+  return true;
+}
 
 // Progress only where a person watches: standard error a terminal, not CI.
 bool ShowProgress(bool no_progress) {
@@ -167,8 +186,13 @@ class Output {
 };
 
 // process (write_graph) and extract: files → fragments → a graph or fragment file.
-int RunExtract(const std::vector<std::string>& paths, const std::string& output_path, const std::string& grammar_name,
+int RunExtract(std::vector<std::string> paths, const std::string& output_path, const std::string& grammar_name,
                RunOptions options, bool write_graph) {
+  if (!options.files_from.empty() && !ReadPathList(options.files_from, &paths)) return kExitFatal;
+  if (paths.empty()) {
+    PrintError("no PATH given (name files or directories, or --files-from LIST)");
+    return kExitUsage;
+  }
   const auto grammar = LoadGrammar(grammar_name);
   if (!grammar) return kExitFatal;
   Output output(output_path);
@@ -326,7 +350,10 @@ int main(int argc, char** argv) {
       "extract", "Read every file under PATH... and write their documents, not yet linked, as a fragment file "
                  "for ratsdoc link (one shard of a large archive).");
   for (CLI::App* command : {process, extract}) {
-    command->add_option("PATH", process_paths, "Files and directories (walked recursively)")->required();
+    command->add_option("PATH", process_paths, "Files and directories (walked recursively)");
+    command->add_option("--files-from", run_options.files_from,
+                        "Read further PATHs from this file, one per line (\"-\": standard input); for shards too "
+                        "large for a command line");
     command->add_option("-o,--output", process_output, "The file to write (default: standard output)");
     command->add_option("-j,--jobs", run_options.extract.threads, "Files read at once (default: one per core)")
         ->check(CLI::PositiveNumber);

@@ -133,6 +133,21 @@ TEST(ExtractAndLink, FragmentsOfAnotherGrammarVersionAreRefused) {
   EXPECT_FALSE(fs::exists(dir + "/g.xml"));
 }
 
+TEST(ExtractAndLink, AShardCanBeGivenAsAListOfPaths) {
+  const std::string dir = FreshDir("files-from");
+  std::ofstream(dir + "/list.txt") << SourcePath("samples/text/101_anfrage_F0301_23.txt") << "\n"
+                                   << SourcePath("samples/pdf") << "\n";
+  auto run = RunRatsdoc("extract --files-from " + dir + "/list.txt -o " + dir + "/a.xml");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(Contains(run.output, "ratsdoc: 10 documents in ")) << run.output;
+  run = RunRatsdoc("extract --files-from - -o " + dir + "/b.xml < " + dir + "/list.txt");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(ReadFile(dir + "/b.xml"), ReadFile(dir + "/a.xml"));
+  run = RunRatsdoc("extract -o " + dir + "/c.xml");
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_TRUE(Contains(run.output, "no PATH given")) << run.output;
+}
+
 // --- the cache ------------------------------------------------------------------
 
 TEST(FragmentCache, AnUnchangedArchiveIsReusedWholeAndGivesTheSameGraph) {
