@@ -55,7 +55,10 @@ bool IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
 bool IsUpper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
 bool IsLower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
 bool IsDigit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
-bool IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');  // ICU's answer for ASCII, without the call
+  return u_isUWhiteSpace(static_cast<UChar32>(cp));
+}
 
 std::string_view Trim(std::string_view s) {
   std::size_t begin = 0;

@@ -58,6 +58,14 @@ std::string XmlSafe(std::string_view text) {
   out.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Runs of printable ASCII, most of any council paper, are copied whole.
+    std::size_t run = pos;
+    while (run < text.size() && ((text[run] >= 0x20 && text[run] < 0x7F) || text[run] == '\n' || text[run] == '\t')) {
+      ++run;
+    }
+    out.append(text, pos, run - pos);
+    pos = run;
+    if (pos == text.size()) break;
     const char32_t cp = utf8::Next(text, &pos);
     const bool legal = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
                        (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);

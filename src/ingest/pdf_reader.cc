@@ -10,6 +10,7 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include "common/utf8.h"
 #include "ingest/pdf_layout.h"
 
 namespace ratsdoc::ingest {
@@ -45,9 +46,23 @@ class ScopedPopplerMessages {
   std::vector<std::string>* previous_;
 };
 
+// poppler::ustring is UTF-16. Its own to_utf8() opens an iconv converter on
+// every call, which cost more than all of ratsdoc's later stages together;
+// this conversion is direct. An unpaired surrogate becomes U+FFFD.
 std::string ToUtf8(const poppler::ustring& text) {
-  const poppler::byte_array bytes = text.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char32_t unit = text[i];
+    if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < text.size() && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF) {
+      unit = 0x10000 + ((unit - 0xD800) << 10) + (static_cast<char32_t>(text[i + 1]) - 0xDC00);
+      ++i;
+    } else if (unit >= 0xD800 && unit <= 0xDFFF) {
+      unit = 0xFFFD;
+    }
+    utf8::Append(&out, unit);
+  }
+  return out;
 }
 
 bool IsBoldFont(const std::string& font_name) {

@@ -104,6 +104,14 @@ MappedText CleanCharacters(std::string_view line, std::size_t source_offset) {
   std::size_t pos = 0;
   while (pos < line.size()) {
     const std::size_t start = pos;
+    // A run of printable ASCII other than the space is kept as it is, in one piece.
+    while (pos < line.size() && line[pos] > 0x20 && line[pos] < 0x7F) ++pos;
+    if (pos > start) {
+      if (pending_space) out.Append(" ", space_at);
+      pending_space = false;
+      out.Append(line.substr(start, pos - start), source_offset + start);
+      continue;
+    }
     const char32_t cp = utf8::Next(line, &pos);
     const std::string_view bytes = line.substr(start, pos - start);
     if (cp == 0x00AD) {
