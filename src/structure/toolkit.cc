@@ -118,8 +118,8 @@ std::string Collapse(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    const char32_t cp = utf8::Next(text, &pos);
-    if (utf8::IsSpace(cp)) {
+    while (pos < text.size() && text[pos] > 0x20 && text[pos] < 0x7F) ++pos;  // a run of printable ASCII
+    if (pos == start && utf8::IsSpace(utf8::Next(text, &pos))) {
       space = !out.empty();
       continue;
     }
