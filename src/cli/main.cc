@@ -173,6 +173,13 @@ class Output {
     return false;
   }
   bool is_file() const { return file_ != nullptr; }
+  // Where the documents wait until the graph is written: next to the output
+  // file (same disk, not a memory-backed /tmp), else $TMPDIR.
+  std::string spool_directory() const {
+    if (!file_) return "";
+    const std::string parent = fs::path(path_).parent_path().string();
+    return parent.empty() ? "." : parent;
+  }
   // True when `path` is the output or its temporary file.
   bool Produces(const std::string& path) const {
     if (!file_) return false;
@@ -203,8 +210,7 @@ int RunExtract(std::vector<std::string> paths, const std::string& output_path, c
   // The output (and its temporary file) may lie inside the archive; it is not an input.
   std::erase_if(files, [&](const std::string& file) { return output.Produces(file); });
   std::unique_ptr<ratsdoc::FragmentStore> store;
-  ratsdoc::Status status = ratsdoc::FragmentStore::Create(
-      output.is_file() ? fs::path(output_path).parent_path().string() : std::string(), &store);
+  ratsdoc::Status status = ratsdoc::FragmentStore::Create(output.spool_directory(), &store);
   ratsdoc::RunSummary summary;
   options.extract.progress = ShowProgress(options.no_progress);
   if (status.ok()) status = ratsdoc::ExtractArchive(files, *grammar, options.extract, store.get(), &summary);
@@ -225,8 +231,7 @@ int RunLink(const std::vector<std::string>& inputs, const std::string& output_pa
   Output output(output_path);
   if (!output.Open()) return kExitFatal;
   std::unique_ptr<ratsdoc::FragmentStore> store;
-  ratsdoc::Status status = ratsdoc::FragmentStore::Create(
-      output.is_file() ? fs::path(output_path).parent_path().string() : std::string(), &store);
+  ratsdoc::Status status = ratsdoc::FragmentStore::Create(output.spool_directory(), &store);
   for (std::size_t i = 0; status.ok() && i < inputs.size(); ++i) status = store->AddFile(inputs[i]);
   if (!status.ok()) {
     PrintError(status.ToString());
