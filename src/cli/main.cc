@@ -172,7 +172,18 @@ class Output {
     PrintError("could not write " + (file_ ? path_ : std::string("standard output")));
     return false;
   }
-  bool is_file() const { return file_ != nullptr; }
+  // Commits a graph and writes the citation index of `cites` next to it. The
+  // old index is removed first, so that a run killed between the two never
+  // leaves an index that passes for the new graph's. A graph on standard
+  // output gets no index.
+  bool CommitGraph(const ratsdoc::FragmentStore& store, const std::string& grammar) {
+    if (file_) std::remove(ratsdoc::CitationIndexPath(path_).c_str());
+    if (!Commit()) return false;
+    if (!file_) return true;
+    const ratsdoc::Status status = ratsdoc::WriteCitationIndex(path_, grammar, store.documents());
+    if (!status.ok()) PrintError("warning: no citation index for cites: " + status.ToString());
+    return true;
+  }
   // Where the documents wait until the graph is written: next to the output
   // file (same disk, not a memory-backed /tmp), else $TMPDIR.
   std::string spool_directory() const {
@@ -180,11 +191,18 @@ class Output {
     const std::string parent = fs::path(path_).parent_path().string();
     return parent.empty() ? "." : parent;
   }
-  // True when `path` is the output or its temporary file.
+  // True when `path` is the output or a file written beside it (its temporary
+  // file, the citation index "OUTPUT.cites" and that one's temporary file).
   bool Produces(const std::string& path) const {
     if (!file_) return false;
+    const std::string name = fs::path(path_).filename().string();
+    const std::string candidate = fs::path(path).filename().string();
+    if (candidate.compare(0, name.size(), name) != 0 || (candidate.size() > name.size() && candidate[name.size()] != '.')) {
+      return false;
+    }
     std::error_code error;
-    return fs::equivalent(path, file_->temporary(), error) || fs::equivalent(path, path_, error);
+    return fs::weakly_canonical(fs::absolute(path).parent_path(), error) ==
+           fs::weakly_canonical(fs::absolute(path_).parent_path(), error);
   }
 
  private:
@@ -220,7 +238,7 @@ int RunExtract(std::vector<std::string> paths, const std::string& output_path, c
     PrintError(status.ToString());
     return kExitFatal;
   }
-  if (!output.Commit()) return kExitFatal;
+  if (!(write_graph ? output.CommitGraph(*store, grammar->name()) : output.Commit())) return kExitFatal;
   ratsdoc::Summarize(*store, &summary);
   std::cerr << ratsdoc::FormatSummary(summary) << std::endl;
   return summary.errors.empty() ? kExitOk : kExitInputFailed;
@@ -253,7 +271,7 @@ int RunLink(const std::vector<std::string>& inputs, const std::string& output_pa
     PrintError(status.ToString());
     return kExitFatal;
   }
-  if (!output.Commit()) return kExitFatal;
+  if (!output.CommitGraph(*store, grammar->name())) return kExitFatal;
   ratsdoc::RunSummary summary;
   summary.threads = 1;
   summary.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -280,7 +298,12 @@ int RunCites(const std::string& target, const std::string& graph_path, const std
     PrintError(status.ToString());
     return kExitUsage;
   }
-  const std::vector<ratsdoc::Citation> citations = index.CitationsOf(id);
+  std::vector<ratsdoc::Citation> citations;
+  status = index.Lookup(id, &citations);
+  if (!status.ok()) {
+    PrintError(status.ToString());
+    return kExitFatal;
+  }
   if (format == "json") {
     nlohmann::json result = {{"target", id}, {"citations", nlohmann::json::array()}};
     for (const ratsdoc::Citation& c : citations) {

@@ -99,6 +99,11 @@ TEST(ExtractAndLink, TwoShardsLinkedGiveByteForByteTheGraphOfProcess) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_TRUE(Contains(run.output, "18 documents")) << run.output;
   EXPECT_EQ(ReadFile(dir + "/linked.xml"), ReadFile(dir + "/process.xml"));
+  // Both leave the citation index of `cites` beside the graph, and it answers as the graph does.
+  EXPECT_EQ(ReadFile(dir + "/linked.xml.cites"), ReadFile(dir + "/process.xml.cites"));
+  EXPECT_FALSE(ReadFile(dir + "/linked.xml.cites").empty());
+  const auto cites = RunRatsdoc("cites 'Maßnahme 3.32 der Anlage 2 zur DS0583/21' --graph " + dir + "/linked.xml");
+  EXPECT_TRUE(Contains(cites.output, "S0056/23\tstellungnahme\t2023-02-07\tS0056/23#Frage1\t")) << cites.output;
   // A fragment file holds documents only, and is valid against the schema.
   const std::string shard = ReadFile(dir + "/shard-1.xml");
   EXPECT_TRUE(Contains(shard, "<fragments xmlns=\"urn:ratsdoc:graph:1\""));
