@@ -41,8 +41,8 @@ FragmentStore::~FragmentStore() {
 
 Status FragmentStore::Add(Fragment fragment) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (std::fseek(spool_, 0, SEEK_END) != 0 ||
-      std::fwrite(fragment.xml.data(), 1, fragment.xml.size(), spool_) != fragment.xml.size()) {
+  // Appends: the spool is only read back (and repositioned) once all Adds are done.
+  if (std::fwrite(fragment.xml.data(), 1, fragment.xml.size(), spool_) != fragment.xml.size()) {
     return Status(ErrorCode::kUnreadable, std::string("cannot write the temporary file of documents: ") +
                                               std::strerror(errno));
   }
