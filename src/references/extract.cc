@@ -127,7 +127,7 @@ class Extractor {
       }
       case grammar::Cue::Where::kLineStart: {
         const Span line = layout_.LineAt(candidate.span.begin);
-        const std::string_view before = text_.text.substr(line.begin, candidate.span.begin - line.begin);
+        const std::string_view before = std::string_view(text_.text).substr(line.begin, candidate.span.begin - line.begin);
         return utf8::Trim(before).empty() && layout_.NonBlankLineIndex(candidate.span.begin) < cue.within_lines;
       }
     }
