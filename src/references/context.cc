@@ -13,6 +13,8 @@ namespace {
 
 constexpr std::size_t kCueWindow = 200;
 constexpr std::size_t kMaxContext = 400;
+constexpr std::size_t kMaxTableRow = 2000;  // a table row up to this size is quoted whole
+constexpr std::size_t kSentenceWindow = 4096;
 
 // Moves `pos` back to the start of a UTF-8 character.
 std::size_t CharStart(std::string_view text, std::size_t pos) {
@@ -109,9 +111,9 @@ std::optional<std::string_view> TextLayout::ColumnLabel(std::size_t offset) cons
 }
 
 std::string TextLayout::Sentence(const Span& span) const {
-  const Span line = LineAt(span.begin);
-  const std::string_view row = text_.substr(line.begin, line.end - line.begin);
-  if (row.find('\t') != std::string_view::npos) {
+  Span line = LineAt(span.begin);
+  std::string_view row = text_.substr(line.begin, line.end - line.begin);
+  if (row.find('\t') != std::string_view::npos && row.size() <= kMaxTableRow) {
     std::string out;
     std::string_view rest = row;
     while (true) {
@@ -122,6 +124,15 @@ std::string TextLayout::Sentence(const Span& span) const {
       rest.remove_prefix(tab + 1);
     }
     return out;
+  }
+  // The sentence is looked for in a window around the reference, so that a
+  // line of megabytes costs each of its references the window, not the line.
+  if (row.size() > kSentenceWindow) {
+    const std::size_t from = CharStart(text_, span.begin > line.begin + kSentenceWindow / 2
+                                                  ? span.begin - kSentenceWindow / 2 : line.begin);
+    const std::size_t to = CharStart(text_, std::min(line.end, std::max(span.end, from + kSentenceWindow)));
+    line = Span{from, to};
+    row = text_.substr(line.begin, line.end - line.begin);
   }
   std::size_t begin = line.begin;
   std::size_t end = line.end;
@@ -152,7 +163,12 @@ std::string TextLayout::Sentence(const Span& span) const {
     begin = std::min(from, span.begin);
     end = std::max(to, std::min(span.end, line.end));
   }
-  return prefix + std::string(utf8::Trim(text_.substr(begin, end - begin))) + suffix;
+  std::string sentence = prefix + std::string(utf8::Trim(text_.substr(begin, end - begin))) + suffix;
+  // A table row too long to quote whole: its cells as in a short row.
+  for (std::size_t tab = sentence.find('\t'); tab != std::string::npos; tab = sentence.find('\t', tab + 3)) {
+    sentence.replace(tab, 1, " | ");
+  }
+  return sentence;
 }
 
 }  // namespace ratsdoc::references

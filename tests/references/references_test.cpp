@@ -215,3 +215,22 @@ INSTANTIATE_TEST_SUITE_P(Forms, SampleReferencesTest, ::testing::Values("text", 
 
 }  // namespace
 }  // namespace ratsdoc
+
+namespace ratsdoc {
+namespace {
+
+// Regression: every reference in a megabyte-long table row quoted the whole
+// row, so a 2.5 MB line took gigabytes; a context is now bounded.
+TEST(ReferenceContext, AReferenceInAVeryLongRowQuotesAWindowNotTheRow) {
+  std::string line;
+  for (int i = 0; i < 3000; ++i) line += "Siehe\tDS 0583/21\tund weitere Angaben zur Sache ohne Satzende ";
+  const DocumentReferences found = ExtractReferences(testing::NormalizedBytes(line + "\n"), testing::Magdeburg());
+  ASSERT_EQ(found.references.size(), 3000u);
+  for (const Reference& reference : found.references) {
+    EXPECT_LE(reference.context.size(), 1000u);
+    EXPECT_NE(reference.context.find("DS 0583/21"), std::string::npos) << reference.context;
+  }
+}
+
+}  // namespace
+}  // namespace ratsdoc
