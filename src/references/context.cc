@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kCueWindow = 200;
 constexpr std::size_t kMaxContext = 400;
 constexpr std::size_t kMaxTableRow = 2000;  // a table row up to this size is quoted whole
-constexpr std::size_t kSentenceWindow = 4096;
+constexpr std::size_t kSentenceWindow = 1024;
 
 // Moves `pos` back to the start of a UTF-8 character.
 std::size_t CharStart(std::string_view text, std::size_t pos) {
@@ -56,10 +56,9 @@ TextLayout::TextLayout(std::string_view text, const std::vector<Span>& headings)
 
 Span TextLayout::LineAt(std::size_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const std::size_t begin = *(it - 1);
-  std::size_t end = text_.find('\n', begin);
-  if (end == std::string_view::npos) end = text_.size();
-  return Span{begin, end};
+  // The line ends before the next one starts (without searching: a line may be megabytes long).
+  const std::size_t end = it == line_starts_.end() ? text_.size() : *it - 1;
+  return Span{*(it - 1), end};
 }
 
 int TextLayout::NonBlankLineIndex(std::size_t offset) const {
@@ -84,19 +83,11 @@ std::string_view TextLayout::After(const Span& span) const {
   return span.end >= to ? std::string_view() : text_.substr(span.end, to - span.end);
 }
 
-std::string_view TextLayout::CellAt(std::size_t offset) const {
-  const Span line = LineAt(offset);
-  std::size_t begin = text_.rfind('\t', offset == 0 ? 0 : offset - 1);
-  begin = (begin == std::string_view::npos || begin < line.begin) ? line.begin : begin + 1;
-  std::size_t end = text_.find('\t', offset);
-  if (end == std::string_view::npos || end > line.end) end = line.end;
-  return utf8::Trim(text_.substr(begin, end - begin));
-}
-
 std::optional<std::string_view> TextLayout::ColumnLabel(std::size_t offset) const {
   const Span line = LineAt(offset);
   const std::string_view row = text_.substr(line.begin, line.end - line.begin);
-  if (row.find('\t') == std::string_view::npos || line.begin == 0) return std::nullopt;
+  // A line longer than any table row is no table row (and searching it per reference would be quadratic).
+  if (row.size() > kMaxTableRow || row.find('\t') == std::string_view::npos || line.begin == 0) return std::nullopt;
   const std::size_t column = static_cast<std::size_t>(
       std::count(text_.begin() + static_cast<std::ptrdiff_t>(line.begin), text_.begin() + static_cast<std::ptrdiff_t>(offset), '\t'));
   const Span above = LineAt(line.begin - 1);
@@ -113,7 +104,7 @@ std::optional<std::string_view> TextLayout::ColumnLabel(std::size_t offset) cons
 std::string TextLayout::Sentence(const Span& span) const {
   Span line = LineAt(span.begin);
   std::string_view row = text_.substr(line.begin, line.end - line.begin);
-  if (row.find('\t') != std::string_view::npos && row.size() <= kMaxTableRow) {
+  if (row.size() <= kMaxTableRow && row.find('\t') != std::string_view::npos) {
     std::string out;
     std::string_view rest = row;
     while (true) {

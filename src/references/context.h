@@ -32,8 +32,6 @@ class TextLayout {
   // In a table row: the label of the column (the cell above in the row just
   // before, trimmed); nullopt outside tables.
   std::optional<std::string_view> ColumnLabel(std::size_t offset) const;
-  // The cell of a table row (or whole line) that contains `offset`.
-  std::string_view CellAt(std::size_t offset) const;
 
   // The sentence containing `span` (ICU sentence boundaries, German
   // abbreviations known), cut to at most about 400 bytes around the span;
