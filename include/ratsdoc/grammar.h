@@ -13,6 +13,7 @@
 // number of threads.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,11 @@ class Grammar {
   // failure returns a kInvalidGrammar status naming file, line, rule and, for a
   // pattern, RE2's own error text; `*out` is then unchanged.
   static Status Load(const std::string& name_or_path, std::shared_ptr<const Grammar>* out);
+
+  // Memory RE2 may use for one compiled pattern (its program and DFA caches).
+  // A pattern that does not compile within it is refused at load, so matching
+  // any input is linear-time and bounded in memory.
+  static constexpr std::int64_t kPatternMemoryBudget = 8 << 20;
 
   // Names of the grammars shipped inside the library, e.g. {"magdeburg"}.
   static std::vector<std::string> BuiltinNames();

@@ -217,8 +217,15 @@ class Loader {
     if (pattern.empty()) return Error(file, line, name, "empty pattern");
     RE2::Options options;
     options.set_log_errors(false);
+    options.set_max_mem(Grammar::kPatternMemoryBudget);
     auto re = std::make_unique<RE2>(pattern, options);
-    if (!re->ok()) return Error(file, line, name, "pattern does not compile: " + re->error());
+    if (!re->ok()) {
+      const bool too_large = re->error_code() == RE2::ErrorPatternTooLarge;
+      return Error(file, line, name,
+                   too_large ? "pattern does not compile within RE2's memory budget of " +
+                                   std::to_string(Grammar::kPatternMemoryBudget >> 20) + " MiB: " + re->error()
+                             : "pattern does not compile: " + re->error());
+    }
     *out = std::move(re);
     return Status::Ok();
   }

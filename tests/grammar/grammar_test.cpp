@@ -78,6 +78,28 @@ TEST_F(GrammarFileTest, PatternErrorNamesFileLineRuleAndRe2Text) {
   EXPECT_NE(status.message().find("missing )"), std::string::npos) << status.message();  // RE2's own words
 }
 
+TEST_F(GrammarFileTest, PatternBeyondRe2sMemoryBudgetIsRefusedAtLoad) {
+  // Linear-time matching, but a program far beyond RE2's budget: 20 × 1000
+  // copies of the class of all letters.
+  std::string pattern;
+  for (int i = 0; i < 20; ++i) pattern += "\\pL{1000}";
+  const std::string path = Write("huge.xml", R"(<?xml version="1.0"?>
+<grammar name="huge">
+  <page-furniture>
+    <rule name="enormous">
+      <pattern>)" + pattern + R"(</pattern>
+    </rule>
+  </page-furniture>
+</grammar>
+)");
+  std::shared_ptr<const Grammar> grammar;
+  const Status status = Grammar::Load(path, &grammar);
+  ASSERT_EQ(status.code(), ErrorCode::kInvalidGrammar);
+  EXPECT_NE(status.message().find("rule 'enormous'"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("memory budget of 8 MiB"), std::string::npos) << status.message();
+  EXPECT_EQ(grammar, nullptr);
+}
+
 TEST_F(GrammarFileTest, RuleThatMissesItsOwnExampleIsRefused) {
   const std::string path = Write("example.xml", R"(<grammar name="x"><page-furniture>
 <rule name="seite"><pattern>Seite \d+</pattern><example>Page 3</example></rule>
