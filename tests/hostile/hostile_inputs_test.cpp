@@ -108,8 +108,11 @@ struct Expectation {
 
 class HostileArchive : public ::testing::Test {
  protected:
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+
   static void SetUpTestSuite() {
-    dir_ = ::testing::TempDir() + "ratsdoc-hostile";
+    // One directory per process: ctest runs each test of this suite in its own.
+    dir_ = ::testing::TempDir() + "ratsdoc-hostile-" + std::to_string(getpid());
     fs::remove_all(dir_);
     // Huge inputs apart, so that the schema check (xmllint is slow on
     // hundreds of thousands of references) can run on the others.
