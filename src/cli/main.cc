@@ -1,6 +1,8 @@
 // The ratsdoc command line. It parses arguments, runs the library's stages and
 // turns Status values into printed lines and exit codes; it holds no logic of
 // its own beyond that.
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -98,8 +100,15 @@ class AtomicFile {
   explicit AtomicFile(std::string path) : path_(std::move(path)), temporary_(path_ + ".tmp." + std::to_string(getpid())) {}
   ~AtomicFile() {
     if (!committed_) std::remove(temporary_.c_str());
+    if (lock_ >= 0) close(lock_);
   }
   bool Open() {
+    RemoveStaleTemporaries();
+    // Created and locked at once; the lock is held while this process lives,
+    // so a temporary file nobody holds is stale.
+    lock_ = open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (lock_ < 0) return false;
+    flock(lock_, LOCK_EX | LOCK_NB);
     out_.open(temporary_, std::ios::binary | std::ios::trunc);
     return static_cast<bool>(out_);
   }
@@ -116,9 +125,31 @@ class AtomicFile {
   const std::string& temporary() const { return temporary_; }
 
  private:
+  // Removes "OUTPUT.tmp.PID" files left by runs that were killed: files no
+  // process holds a lock on. A running run's file is left alone.
+  void RemoveStaleTemporaries() const {
+    const fs::path output(path_);
+    const std::string prefix = output.filename().string() + ".tmp.";
+    std::error_code error;
+    const fs::path parent = output.has_parent_path() ? output.parent_path() : fs::path(".");
+    std::vector<fs::path> stale;  // collected first: removing while reading a directory may skip entries
+    for (fs::directory_iterator it(parent, error); !error && it != fs::directory_iterator(); it.increment(error)) {
+      const std::string name = it->path().filename().string();
+      if (name.compare(0, prefix.size(), prefix) != 0) continue;
+      const std::string pid = name.substr(prefix.size());
+      if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+      const int fd = open(it->path().c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) continue;
+      if (flock(fd, LOCK_EX | LOCK_NB) == 0) stale.push_back(it->path());
+      close(fd);
+    }
+    for (const fs::path& path : stale) fs::remove(path, error);
+  }
+
   std::string path_;
   std::string temporary_;
   std::ofstream out_;
+  int lock_ = -1;
   bool committed_ = false;
 };
 

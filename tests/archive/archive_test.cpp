@@ -2,6 +2,7 @@
 // progress line and the end-of-run summary. The parallel tests also run in a
 // ThreadSanitizer build (scripts/dev.sh test; RATSDOC_TSAN).
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -268,6 +269,52 @@ TEST(RunReport, ProgressIsShownOnATerminalAndNotInCi) {
   EXPECT_TRUE(Contains(shown, "ratsdoc: 9 documents in ")) << shown;
   shown = RunOnTerminal("env -u CI", "process --no-progress samples/text -o " + dir + "/g.xml");
   EXPECT_FALSE(Contains(shown, "/9 documents, ")) << shown;
+}
+
+}  // namespace
+}  // namespace ratsdoc
+
+namespace ratsdoc {
+namespace {
+
+// --- kills ------------------------------------------------------------------------
+
+// `process` killed with SIGKILL at many moments of a run: the graph file is
+// always either the previous graph, byte for byte, or the whole new one.
+TEST(KilledRun, AKillAtAnyMomentLeavesThePreviousGraphOrTheNewOneNeverATruncatedOne) {
+  const std::string dir = ::testing::TempDir() + "ratsdoc-archive-kill";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string graph = dir + "/graph.xml";
+  ASSERT_EQ(RunRatsdoc("process samples/text -o " + graph).exit_code, 0);
+  const std::string previous = ReadFile(graph);
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(RunRatsdoc("process samples/text samples/pdf -j 2 -o " + dir + "/full.xml").exit_code, 0);
+  const auto run_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  const std::string complete = ReadFile(dir + "/full.xml");
+  // Kills spread over one and a half times a whole run (slower in a sanitizer build).
+  const int step_ms = std::max(5, static_cast<int>(run_ms.count()) * 3 / 2 / 24);
+  int replaced = 0;
+  for (int delay_ms = 0; delay_ms <= 24 * step_ms; delay_ms += step_ms) {
+    const std::string command = "timeout -s KILL " + std::to_string(delay_ms / 1000.0) + " " + RATSDOC_BINARY +
+                                " process samples/text samples/pdf -j 2 -o " + graph + " > /dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    (void)status;
+    const std::string now = ReadFile(graph);
+    ASSERT_TRUE(now == previous || now == complete) << "after a kill at " << delay_ms << " ms the graph has "
+                                                    << now.size() << " bytes";
+    replaced += now == complete;
+    if (now == complete) {
+      // Start again from the previous graph.
+      std::ofstream(graph, std::ios::binary | std::ios::trunc) << previous;
+    }
+  }
+  EXPECT_GT(replaced, 0) << "no run finished before its kill; the test saw only kills before the rename";
+  // The temporary files of the killed runs are cleared by the next run.
+  ASSERT_EQ(RunRatsdoc("process samples/text -o " + graph).exit_code, 0);
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().filename().string().find("graph.xml.tmp."), std::string::npos) << entry.path();
+  }
 }
 
 }  // namespace
