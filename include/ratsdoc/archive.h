@@ -29,6 +29,7 @@
 #include "ratsdoc/fragment.h"
 #include "ratsdoc/grammar.h"
 #include "ratsdoc/graph.h"
+#include "ratsdoc/ingest.h"
 #include "ratsdoc/status.h"
 
 namespace ratsdoc {
@@ -99,6 +100,8 @@ struct ExtractOptions {
   // rewritten in place. Default: false; the command line sets it only when
   // standard error is a terminal and CI is not set.
   bool progress = false;
+  // How files are read, including the budgets per document (ingest.h).
+  IngestOptions ingest;
 };
 
 // What one run did, printed at its end.

@@ -64,7 +64,7 @@ struct DocumentFacts {
 
 // Reads, normalises and extracts one file. Never fails: a file that cannot be
 // read gives a record with its error status.
-DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar);
+DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options = {});
 
 // The same for a document already read (for example from bytes in memory).
 DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar);

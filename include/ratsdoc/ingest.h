@@ -74,6 +74,17 @@ struct IngestOptions {
   // from the top or bottom edge, and set apart from the body by a paragraph
   // gap, are marked page_edge. Default: 0.09.
   double edge_band = 0.09;
+
+  // Budgets per document, so that one pathological file costs a warning, not
+  // the night's run. A file larger than max_file_bytes is not read (status
+  // kTooLarge). A PDF whose reading takes longer than max_seconds, or whose
+  // text grows beyond max_text_bytes, stops after the page that crossed the
+  // line, keeping the pages read, with a warning. (A single page Poppler
+  // never finishes cannot be interrupted.) 0: no limit.
+  // Defaults: 1 GiB, 120 s, 256 MiB.
+  std::uint64_t max_file_bytes = std::uint64_t{1} << 30;
+  double max_seconds = 120;
+  std::size_t max_text_bytes = std::size_t{256} << 20;
 };
 
 // Reads and decodes `path`. Always returns a document with `path` set; on

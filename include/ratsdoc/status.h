@@ -23,6 +23,7 @@ enum class ErrorCode {
   kPdfEncrypted,    // the PDF needs a password (or an unsupported security handler)
   kPdfDamaged,      // the PDF structure is broken or truncated beyond repair
   kPdfNoText,       // the PDF has pages but no text layer (a scan: OCR needed)
+  kTooLarge,        // the file is larger than the per-document size budget; not read
   kInvalidGrammar,  // a grammar file does not load or a pattern does not compile
   kInvalidArgument, // a caller passed something unusable (e.g. an unknown grammar name)
   kInternal,        // a bug in ratsdoc; the message says what was being done

@@ -22,18 +22,20 @@ struct CacheCounts {
 // One file's fragment: from the cache when its bytes were seen before, else
 // analysed (and cached when it was read cleanly; a document with an error or
 // a warning names its path in the message, so it is analysed every time).
-Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, archive::FragmentCache* cache,
-                        CacheCounts* counts) {
-  if (cache == nullptr) return MakeFragment(AnalyzeDocument(path, grammar));
+Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, const IngestOptions& options,
+                        archive::FragmentCache* cache, CacheCounts* counts) {
+  if (cache == nullptr) return MakeFragment(AnalyzeDocument(path, grammar, options));
   std::string bytes;
-  if (!ingest::ReadFileBytes(path, &bytes).ok()) return MakeFragment(AnalyzeDocument(path, grammar));
+  if (!ingest::ReadFileBytes(path, &bytes, options.max_file_bytes).ok()) {
+    return MakeFragment(AnalyzeDocument(path, grammar, options));  // its error, as without a cache
+  }
   const std::string sha256 = Sha256Hex(bytes);
   if (std::optional<Fragment> cached = cache->Lookup(sha256, path)) {
     ++counts->reused;
     return std::move(*cached);
   }
   ++counts->analysed;
-  const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes(path, std::move(bytes)), grammar);
+  const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes(path, std::move(bytes), options), grammar);
   Fragment fragment = MakeFragment(record);
   if (record.status.ok() && record.warnings.empty()) cache->Store(sha256, fragment);
   return fragment;
@@ -62,7 +64,7 @@ Status ExtractArchive(const std::vector<std::string>& files, const Grammar& gram
   Status failure;
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      Fragment fragment = FragmentOfFile(files[i], grammar, cache.get(), &counts);
+      Fragment fragment = FragmentOfFile(files[i], grammar, options.ingest, cache.get(), &counts);
       const bool failed = !fragment.facts.error.empty();
       Status status = store->Add(std::move(fragment));
       if (!status.ok()) {

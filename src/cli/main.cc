@@ -158,6 +158,7 @@ struct RunOptions {
   ratsdoc::ExtractOptions extract;
   bool no_progress = false;
   std::string files_from;  // a list of further paths, one per line
+  std::uint64_t max_document_mib = 1024;
 };
 
 // Appends the paths listed in `list` (one per line; "-": standard input).
@@ -262,6 +263,7 @@ int RunExtract(std::vector<std::string> paths, const std::string& output_path, c
   ratsdoc::Status status = ratsdoc::FragmentStore::Create(output.spool_directory(), &store);
   ratsdoc::RunSummary summary;
   options.extract.progress = ShowProgress(options.no_progress);
+  options.extract.ingest.max_file_bytes = options.max_document_mib << 20;
   if (status.ok()) status = ratsdoc::ExtractArchive(files, *grammar, options.extract, store.get(), &summary);
   StreamWriter writer(output.stream());
   if (status.ok()) status = write_graph ? store->WriteGraph(*grammar, writer) : store->WriteFragments(*grammar, writer);
@@ -419,6 +421,16 @@ int main(int argc, char** argv) {
     command->add_option("--cache", run_options.extract.cache_dir,
                         "Reuse what earlier runs found in files whose content has not changed (a directory; "
                         "keyed by content hash, grammar and ratsdoc version)");
+    command->add_option("--max-document-seconds", run_options.extract.ingest.max_seconds,
+                        "Stop reading a PDF after the page that takes it past this many seconds, keeping the pages "
+                        "read, with a warning (0: no limit)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command->add_option("--max-document-size", run_options.max_document_mib,
+                        "Do not read a file larger than this many MiB: it is recorded with error too-large "
+                        "(0: no limit)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     command->add_flag("--no-progress", run_options.no_progress,
                       "Print no progress line (it is printed only when standard error is a terminal and CI is unset)");
   }

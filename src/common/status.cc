@@ -11,6 +11,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kPdfEncrypted: return "pdf-encrypted";
     case ErrorCode::kPdfDamaged: return "pdf-damaged";
     case ErrorCode::kPdfNoText: return "pdf-no-text";
+    case ErrorCode::kTooLarge: return "too-large";
     case ErrorCode::kInvalidGrammar: return "invalid-grammar";
     case ErrorCode::kInvalidArgument: return "invalid-argument";
     case ErrorCode::kInternal: return "internal";

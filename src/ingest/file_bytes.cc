@@ -10,7 +10,7 @@
 
 namespace ratsdoc::ingest {
 
-Status ReadFileBytes(const std::string& path, std::string* bytes) {
+Status ReadFileBytes(const std::string& path, std::string* bytes, std::uint64_t max_bytes) {
   struct stat info{};
   if (::stat(path.c_str(), &info) != 0) {
     const int error = errno;
@@ -23,6 +23,12 @@ Status ReadFileBytes(const std::string& path, std::string* bytes) {
   }
   if (!S_ISREG(info.st_mode)) {
     return Status(ErrorCode::kUnreadable, path + " is not a regular file (a device, pipe or socket).");
+  }
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  if (max_bytes > 0 && size > max_bytes) {
+    return Status(ErrorCode::kTooLarge, "The file " + path + " has " + std::to_string(size >> 20) +
+                                            " MiB, more than the limit of " + std::to_string(max_bytes >> 20) +
+                                            " MiB per document (--max-document-size); it was not read.");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

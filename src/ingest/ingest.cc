@@ -49,7 +49,7 @@ bool IsBlank(std::string_view text) { return utf8::Trim(text).empty(); }
 
 SourceDocument ReadDocument(const std::string& path, const IngestOptions& options) {
   std::string bytes;
-  Status status = ingest::ReadFileBytes(path, &bytes);
+  Status status = ingest::ReadFileBytes(path, &bytes, options.max_file_bytes);
   if (!status.ok()) {
     SourceDocument doc;
     doc.path = path;

@@ -1,6 +1,8 @@
 #include "ingest/pdf_reader.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 
@@ -69,6 +71,12 @@ bool IsBoldFont(const std::string& font_name) {
   // Embedded fonts carry a random prefix ("ABCDEF+LiberationSans-Bold").
   return font_name.find("Bold") != std::string::npos || font_name.find("bold") != std::string::npos ||
          font_name.find("Black") != std::string::npos || font_name.find("Heavy") != std::string::npos;
+}
+
+std::string Seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g s", seconds);
+  return text;
 }
 
 bool MentionsEncryption(const std::string& bytes) { return bytes.find("/Encrypt") != std::string::npos; }
@@ -166,6 +174,8 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
   std::vector<PageWords> words(static_cast<std::size_t>(page_count));
   int failed_pages = 0;
   bool any_text = false;
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t text_bytes = 0;
   for (int index = 0; index < page_count; ++index) {
     std::unique_ptr<poppler::page> page(pdf->create_page(index));
     if (!page) {
@@ -176,6 +186,22 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
     entry.height = page->page_rect(poppler::media_box).height();
     entry.words = ReadWords(*page);
     any_text = any_text || !entry.words.empty();
+    for (const PdfWord& word : entry.words) text_bytes += word.text.size() + 1;
+    // The budgets: stop after this page, keep what was read, say so.
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const bool out_of_time = options.max_seconds > 0 && seconds > options.max_seconds;
+    const bool out_of_space = options.max_text_bytes > 0 && text_bytes > options.max_text_bytes;
+    if ((out_of_time || out_of_space) && index + 1 < page_count) {
+      doc->warnings.push_back(
+          "Only pages 1-" + std::to_string(index + 1) + " of " + std::to_string(page_count) + " were read: " +
+          (out_of_time ? "reading took longer than the limit of " + Seconds(options.max_seconds) +
+                             " per document (--max-document-seconds)"
+                       : "their text exceeds the limit of " + std::to_string(options.max_text_bytes >> 20) +
+                             " MiB per document") +
+          ".");
+      words.resize(static_cast<std::size_t>(index) + 1);
+      break;
+    }
   }
 
   if (!any_text) {

@@ -59,8 +59,8 @@ DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& gramma
   return record;
 }
 
-DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar) {
-  return AnalyzeSource(ReadDocument(path), grammar);
+DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options) {
+  return AnalyzeSource(ReadDocument(path, options), grammar);
 }
 
 void PrepareForThreads(const Grammar& grammar) {

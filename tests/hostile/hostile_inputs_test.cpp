@@ -253,5 +253,44 @@ TEST_F(HostileArchive, TextWithIllegalCharactersKeepsItsReference) {
   }
 }
 
+// --- budgets per document ---------------------------------------------------------
+
+pugi::xml_node OnlyDocument(const pugi::xml_document& xml) { return xml.document_element().child("document"); }
+
+TEST_F(HostileArchive, APdfOverItsTimeBudgetKeepsItsFirstPagesWithAWarning) {
+  const std::string graph = dir_ + "/slow.xml";
+  const auto run = RunRatsdoc("process " + dir_ + "/archive/huge/ten-thousand-pages.pdf --max-document-seconds 0.2 -o " +
+                              graph);
+  EXPECT_EQ(run.exit_code, 0) << run.output;  // a warning, not an error: the run goes on
+  pugi::xml_document xml;
+  ASSERT_TRUE(xml.load_file(graph.c_str()));
+  const pugi::xml_node document = OnlyDocument(xml);
+  EXPECT_STREQ(document.attribute("status").as_string(), "warning");
+  EXPECT_GT(document.attribute("pages").as_int(), 0);
+  EXPECT_LT(document.attribute("pages").as_int(), 10000);
+  const std::string warning = document.child("warning").text().as_string();
+  EXPECT_NE(warning.find("of 10000 were read"), std::string::npos) << warning;
+  EXPECT_NE(warning.find("--max-document-seconds"), std::string::npos) << warning;
+  EXPECT_STREQ(document.child("reference").attribute("target").as_string(), "DS0583/21");
+}
+
+TEST_F(HostileArchive, AFileOverTheSizeBudgetIsNotReadAndRecordedAsTooLarge) {
+  const std::string graph = dir_ + "/large.xml";
+  const auto run = RunRatsdoc("process " + dir_ + "/archive/huge --max-document-size 10 -o " + graph);
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find("errors: too-large 1"), std::string::npos) << run.output;  // the 50 MB text
+  pugi::xml_document xml;
+  ASSERT_TRUE(xml.load_file(graph.c_str()));
+  for (pugi::xml_node document : xml.document_element().children("document")) {
+    const std::string name = fs::path(document.attribute("source").as_string()).filename().string();
+    const std::string code = document.child("error").attribute("code").as_string();
+    EXPECT_EQ(code, name == "fifty-megabytes.txt" ? "too-large" : "") << name;
+    if (code == "too-large") {
+      EXPECT_NE(std::string(document.child("error").text().as_string()).find("--max-document-size"),
+                std::string::npos);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ratsdoc
