@@ -21,7 +21,6 @@ class Progress {
     ++done_;
     if (failed) ++errors_;
   }
-  std::size_t done() const { return done_; }
 
   // Rewrites the line.
   void Show();

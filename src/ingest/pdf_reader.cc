@@ -256,20 +256,11 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
   for (const std::string& message : messages) doc->warnings.push_back("Poppler: " + message);
 }
 
-namespace {
+std::string PdfStream(const std::string& content) {
+  return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
+}
 
-// A one-page PDF with one line of text in a standard font, its cross-reference
-// table computed so Poppler reads it without repair.
-std::string TinyPdf() {
-  const std::string kContent = "BT /F1 12 Tf 20 50 Td (Warm-up) Tj ET";
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R "
-      "/Resources << /Font << /F1 5 0 R >> >> >>",
-      "<< /Length " + std::to_string(kContent.size()) + " >>\nstream\n" + kContent + "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  };
+std::string AssemblePdf(const std::vector<std::string>& objects) {
   std::string pdf = "%PDF-1.4\n";
   std::vector<std::size_t> offsets;
   for (std::size_t i = 0; i < objects.size(); ++i) {
@@ -279,15 +270,13 @@ std::string TinyPdf() {
   const std::size_t xref = pdf.size();
   pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
   for (std::size_t offset : offsets) {
-    std::string number = std::to_string(offset);
+    const std::string number = std::to_string(offset);
     pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
   }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+  return pdf + "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
          std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
 }
 
-}  // namespace
 }  // namespace ratsdoc::ingest
 
 namespace ratsdoc {
@@ -296,7 +285,14 @@ void WarmUpPdfReader() {
   static std::once_flag once;
   std::call_once(once, [] {
     SourceDocument doc;
-    ingest::ReadPdf(ingest::TinyPdf(), IngestOptions{}, &doc);
+    // One page, one line of text in a standard font.
+    const std::string tiny = ingest::AssemblePdf(
+        {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R "
+         "/Resources << /Font << /F1 5 0 R >> >> >>",
+         ingest::PdfStream("BT /F1 12 Tf 20 50 Td (Warm-up) Tj ET"),
+         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+    ingest::ReadPdf(tiny, IngestOptions{}, &doc);
   });
 }
 

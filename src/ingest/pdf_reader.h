@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "ratsdoc/ingest.h"
 
@@ -16,5 +17,12 @@ bool LooksLikePdf(std::string_view bytes);
 // doc->status to kPdfEncrypted, kPdfDamaged or kPdfNoText when the PDF cannot
 // give text. Poppler's error messages are captured for the calling thread only.
 void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocument* doc);
+
+// A PDF made of `objects` (numbered from 1; object 1 is the catalogue) with a
+// correct cross-reference table, so Poppler reads it without repair: for the
+// warm-up and for tests that need PDFs of a given shape.
+std::string AssemblePdf(const std::vector<std::string>& objects);
+// A content stream object holding `content`.
+std::string PdfStream(const std::string& content);
 
 }  // namespace ratsdoc::ingest

@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
+#include "ingest/pdf_reader.h"
 #include "test_support.h"
 
 namespace ratsdoc {
@@ -24,28 +25,6 @@ namespace fs = std::filesystem;
 using testing::ReadFile;
 using testing::RunRatsdoc;
 using testing::SourcePath;
-
-// A PDF from its objects (numbered from 1), with a correct cross-reference table.
-std::string MakePdf(const std::vector<std::string>& objects) {
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    const std::string number = std::to_string(offset);
-    pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
-  }
-  return pdf + "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-}
-
-std::string Stream(const std::string& content) {
-  return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
-}
 
 // `pages` pages, each saying its number and citing DS0583/21.
 std::string ManyPagesPdf(int pages) {
@@ -57,20 +36,20 @@ std::string ManyPagesPdf(int pages) {
     kids += std::to_string(page) + " 0 R ";
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " + std::to_string(page + 1) +
                       " 0 R /Resources << /Font << /F1 3 0 R >> >> >>");
-    objects.push_back(Stream("BT /F1 12 Tf 72 700 Td (Seite " + std::to_string(i + 1) +
+    objects.push_back(ingest::PdfStream("BT /F1 12 Tf 72 700 Td (Seite " + std::to_string(i + 1) +
                              ": Bezug auf die DS 0583/21.) Tj ET"));
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
-  return MakePdf(objects);
+  return ingest::AssemblePdf(objects);
 }
 
 // A page tree whose node lists itself among its kids.
 std::string LoopingPageTreePdf() {
-  return MakePdf({"<< /Type /Catalog /Pages 2 0 R >>",
+  return ingest::AssemblePdf({"<< /Type /Catalog /Pages 2 0 R >>",
                   "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
                   "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                   "/Resources << /Font << /F1 5 0 R >> >> >>",
-                  Stream("BT /F1 12 Tf 72 700 Td (Eine Seite zur DS 0583/21.) Tj ET"),
+                  ingest::PdfStream("BT /F1 12 Tf 72 700 Td (Eine Seite zur DS 0583/21.) Tj ET"),
                   "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
 }
 
