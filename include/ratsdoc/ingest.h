@@ -81,7 +81,8 @@ struct IngestOptions {
   // text grows beyond max_text_bytes, stops after the page that crossed the
   // line, keeping the pages read, with a warning. (A single page Poppler
   // never finishes cannot be interrupted.) 0: no limit.
-  // Defaults: 1 GiB, 120 s, 256 MiB.
+  // Defaults: 1 GiB, 120 s, 256 MiB (the CLI's --max-document-size,
+  // --max-document-seconds, --max-document-text).
   std::uint64_t max_file_bytes = std::uint64_t{1} << 30;
   double max_seconds = 120;
   std::size_t max_text_bytes = std::size_t{256} << 20;

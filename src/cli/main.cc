@@ -159,6 +159,7 @@ struct RunOptions {
   bool no_progress = false;
   std::string files_from;  // a list of further paths, one per line
   std::uint64_t max_document_mib = 1024;
+  std::uint64_t max_document_text_mib = 256;
 };
 
 // Appends the paths listed in `list` (one per line; "-": standard input).
@@ -264,6 +265,7 @@ int RunExtract(std::vector<std::string> paths, const std::string& output_path, c
   ratsdoc::RunSummary summary;
   options.extract.progress = ShowProgress(options.no_progress);
   options.extract.ingest.max_file_bytes = options.max_document_mib << 20;
+  options.extract.ingest.max_text_bytes = options.max_document_text_mib << 20;
   if (status.ok()) status = ratsdoc::ExtractArchive(files, *grammar, options.extract, store.get(), &summary);
   StreamWriter writer(output.stream());
   if (status.ok()) status = write_graph ? store->WriteGraph(*grammar, writer) : store->WriteFragments(*grammar, writer);
@@ -429,6 +431,11 @@ int main(int argc, char** argv) {
     command->add_option("--max-document-size", run_options.max_document_mib,
                         "Do not read a file larger than this many MiB: it is recorded with error too-large "
                         "(0: no limit)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command->add_option("--max-document-text", run_options.max_document_text_mib,
+                        "Stop reading a PDF after the page that takes its text past this many MiB, keeping the "
+                        "pages read, with a warning (0: no limit)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
     command->add_flag("--no-progress", run_options.no_progress,

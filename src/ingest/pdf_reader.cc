@@ -197,7 +197,7 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
           (out_of_time ? "reading took longer than the limit of " + Seconds(options.max_seconds) +
                              " per document (--max-document-seconds)"
                        : "their text exceeds the limit of " + std::to_string(options.max_text_bytes >> 20) +
-                             " MiB per document") +
+                             " MiB per document (--max-document-text)") +
           ".");
       words.resize(static_cast<std::size_t>(index) + 1);
       break;

@@ -27,7 +27,9 @@ using testing::RunRatsdoc;
 using testing::SourcePath;
 
 // `pages` pages, each saying its number and citing DS0583/21.
-std::string ManyPagesPdf(int pages) {
+// `pages` pages; each has `lines` lines of about 100 characters, the first
+// citing the DS 0583/21.
+std::string ManyPagesPdf(int pages, int lines = 1) {
   std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "",
                                       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
   std::string kids;
@@ -36,8 +38,13 @@ std::string ManyPagesPdf(int pages) {
     kids += std::to_string(page) + " 0 R ";
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " + std::to_string(page + 1) +
                       " 0 R /Resources << /Font << /F1 3 0 R >> >> >>");
-    objects.push_back(ingest::PdfStream("BT /F1 12 Tf 72 700 Td (Seite " + std::to_string(i + 1) +
-                             ": Bezug auf die DS 0583/21.) Tj ET"));
+    std::string content =
+        "BT /F1 6 Tf 8 TL 20 800 Td (Seite " + std::to_string(i + 1) + ": Bezug auf die DS 0583/21.) Tj";
+    for (int line = 1; line < lines; ++line) {
+      content += " T* (Zeile " + std::to_string(line) + " der Seite " + std::to_string(i + 1) +
+                 " mit Text, der nur den Platz fuer den Text einer Seite in diesem Dokument fuellt.) Tj";
+    }
+    objects.push_back(ingest::PdfStream(content + " ET"));
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
   return ingest::AssemblePdf(objects);
@@ -251,6 +258,31 @@ TEST_F(HostileArchive, APdfOverItsTimeBudgetKeepsItsFirstPagesWithAWarning) {
   EXPECT_NE(warning.find("of 10000 were read"), std::string::npos) << warning;
   EXPECT_NE(warning.find("--max-document-seconds"), std::string::npos) << warning;
   EXPECT_STREQ(document.child("reference").attribute("target").as_string(), "DS0583/21");
+}
+
+TEST_F(HostileArchive, APdfOverItsTextBudgetKeepsItsFirstPagesWithAWarning) {
+  // 120 pages of about 9 KB of text each: past 1 MiB near page 115.
+  const std::string pdf = dir_ + "/text-heavy.pdf";
+  Write(pdf, ManyPagesPdf(120, 90));
+  const std::string graph = dir_ + "/text-heavy.xml";
+  const auto run = RunRatsdoc("process " + pdf + " --max-document-text 1 -o " + graph);
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  pugi::xml_document xml;
+  ASSERT_TRUE(xml.load_file(graph.c_str()));
+  const pugi::xml_node document = OnlyDocument(xml);
+  EXPECT_STREQ(document.attribute("status").as_string(), "warning");
+  EXPECT_GT(document.attribute("pages").as_int(), 100);
+  EXPECT_LT(document.attribute("pages").as_int(), 120);
+  const std::string warning = document.child("warning").text().as_string();
+  EXPECT_NE(warning.find("of 120 were read"), std::string::npos) << warning;
+  EXPECT_NE(warning.find("limit of 1 MiB per document (--max-document-text)"), std::string::npos) << warning;
+
+  // Without the budget the whole PDF is read.
+  const auto whole = RunRatsdoc("process " + pdf + " -o " + graph);
+  EXPECT_EQ(whole.exit_code, 0) << whole.output;
+  ASSERT_TRUE(xml.load_file(graph.c_str()));
+  EXPECT_STREQ(OnlyDocument(xml).attribute("status").as_string(), "ok");
+  EXPECT_EQ(OnlyDocument(xml).attribute("pages").as_int(), 120);
 }
 
 TEST_F(HostileArchive, AFileOverTheSizeBudgetIsNotReadAndRecordedAsTooLarge) {
