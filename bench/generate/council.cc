@@ -167,7 +167,7 @@ void BuildProtokoll(DocumentBuilder& b) {
   std::vector<std::string> slots;
   for (int t = 3; t < items; ++t) slots.push_back(p.id + "#TOP" + std::to_string(t));
   const auto cited = b.DistributeCitations(slots);
-  // Distinct TOP titles: a title repeated in one paper would look like a running header.
+  // Distinct TOP titles, as most agendas have them.
   std::vector<std::string> titles;
   const int topics = static_cast<int>(Topics().size());
   const int first_topic = b.random().Below(topics);

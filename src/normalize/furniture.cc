@@ -45,6 +45,18 @@ int CountWords(std::string_view key) {
   return words;
 }
 
+// The enumeration a block starts with: "2." or "4.1)" of "2. Bericht der
+// Verwaltung", empty when there is none. It is kept out of the digit folding:
+// a running header does not renumber itself, a series of agenda items does.
+std::string_view LeadingEnumeration(std::string_view text) {
+  std::size_t end = 0;
+  while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || (end > 0 && text[end] == '.'))) ++end;
+  if (end == 0) return {};
+  if (text[end - 1] == '.') return text.substr(0, end);                // "2." "4.1."
+  if (end < text.size() && text[end] == ')') return text.substr(0, end + 1);  // "2)" "4.1)"
+  return {};  // "2023 Stadtrat", "3 Niederschrift": a number, not an enumeration
+}
+
 bool IsBlankOrRemoved(const Line& line) { return line.blank || line.removed; }
 
 // In text without layout, a line stands "at a page edge" when it is isolated
@@ -95,7 +107,8 @@ void RemoveRepeatedEdgeLines(std::vector<Line>* lines, int page_count, const Nor
 }
 
 // Text: blocks of one or two lines between blank lines that recur verbatim
-// (up to case and digits) — a converter's copy of the page header.
+// (up to case and digits, but for a leading enumeration) — a converter's copy
+// of the page header.
 void RemoveRepeatedBlocks(std::vector<Line>* lines, const NormalizeOptions& options, std::set<std::string>* removed) {
   struct Block {
     std::size_t first, last;  // line indexes, inclusive
@@ -119,7 +132,10 @@ void RemoveRepeatedBlocks(std::vector<Line>* lines, const NormalizeOptions& opti
       if (!joined.empty()) joined += ' ';
       joined += text;
     }
-    if (eligible) blocks_by_key[FoldKey(joined)].push_back(Block{i, j});
+    if (eligible) {
+      const std::string_view text = utf8::Trim(joined);
+      blocks_by_key[std::string(LeadingEnumeration(text)) + FoldKey(text)].push_back(Block{i, j});
+    }
     i = j + 1;
   }
   for (const auto& [key, blocks] : blocks_by_key) {

@@ -116,6 +116,23 @@ TEST(FurnitureTest, RunningHeaderLeftMidTextIsRemovedAndTheSentenceRejoined) {
   EXPECT_FALSE(out.removed_furniture.empty());
 }
 
+TEST(FurnitureTest, AgendaItemsWithTheSameTitleStayButARenumberedHeaderGoes) {
+  // Three agenda items of one set of minutes share their title; only their numbers differ.
+  const std::string items = "2. Bericht der Verwaltung\n\nDer Bericht wird zur Kenntnis genommen.\n\n"
+                            "4. Bericht der Verwaltung\n\nDer Beigeordnete berichtet.\n\n"
+                            "6. Bericht der Verwaltung\n\nKeine Wortmeldungen.\n";
+  EXPECT_EQ(Text(items), items);
+  // A running header that repeats its enumeration, or carries a page number, is still furniture.
+  const std::string header = "3. Sitzung des Stadtrates am 12.03.2024";
+  EXPECT_EQ(Text(header + "\n\nErster Absatz.\n\n" + header + "\n\nZweiter Absatz.\n\n" + header +
+                 "\n\nDritter Absatz.\n"),
+            "Erster Absatz.\n\nZweiter Absatz.\n\nDritter Absatz.\n");
+  EXPECT_EQ(Text("2 Niederschrift des Stadtrates vom 12.03.2024\n\nErster Absatz.\n\n"
+                 "3 Niederschrift des Stadtrates vom 12.03.2024\n\nZweiter Absatz.\n\n"
+                 "4 Niederschrift des Stadtrates vom 12.03.2024\n\nDritter Absatz.\n"),
+            "Erster Absatz.\n\nZweiter Absatz.\n\nDritter Absatz.\n");
+}
+
 TEST(FurnitureTest, RepeatedTableRowsAndShortHeadingsStay) {
   const std::string input = "MO-MD\t\t\nMO-MD\t\t\nMO-MD\t\t\n\nHandlungsempfehlungen und Maßnahmen\n\n"
                             "Handlungsempfehlungen und Maßnahmen\n\nHandlungsempfehlungen und Maßnahmen\n";
