@@ -171,6 +171,12 @@ class Loader {
       if (!status.ok()) return status;
       rules_->furniture.push_back(std::move(rule));
     }
+    for (pugi::xml_node node : section.children("enumeration")) {
+      const std::size_t line = LineOf(file.content, node.offset_debug());
+      if (rules_->enumeration) return Error(file, line, "enumeration", "a grammar has one <enumeration>");
+      Status status = Compile(file, node, "enumeration", &rules_->enumeration);
+      if (!status.ok()) return status;
+    }
     return Status::Ok();
   }
 

@@ -82,6 +82,11 @@ struct Rules {
   std::string name;         // the grammar's declared name
   std::string fingerprint;  // sha256 over every loaded file
   std::vector<FurnitureRule> furniture;
+  // The numbering a line may start with ("2.", "4.1)", "TOP 3"), matched at
+  // the start of the line. Running-header detection keeps it out of its
+  // digit folding: a header does not renumber itself, a series of agenda
+  // items does. Null: every digit is folded.
+  std::unique_ptr<RE2> enumeration;
   // Words that may follow a suspended compound's hyphen ("Sozial- und"):
   // a line ending "Sozial-" followed by one of them keeps hyphen and space.
   std::vector<std::string> suspension_words;

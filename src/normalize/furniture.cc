@@ -45,16 +45,15 @@ int CountWords(std::string_view key) {
   return words;
 }
 
-// The enumeration a block starts with: "2." or "4.1)" of "2. Bericht der
-// Verwaltung", empty when there is none. It is kept out of the digit folding:
-// a running header does not renumber itself, a series of agenda items does.
-std::string_view LeadingEnumeration(std::string_view text) {
-  std::size_t end = 0;
-  while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || (end > 0 && text[end] == '.'))) ++end;
-  if (end == 0) return {};
-  if (text[end - 1] == '.') return text.substr(0, end);                // "2." "4.1."
-  if (end < text.size() && text[end] == ')') return text.substr(0, end + 1);  // "2)" "4.1)"
-  return {};  // "2023 Stadtrat", "3 Niederschrift": a number, not an enumeration
+// The enumeration a block starts with ("2." of "2. Bericht der Verwaltung",
+// by the grammar's <enumeration>), empty when there is none.
+std::string_view LeadingEnumeration(std::string_view text, const grammar::Rules& rules) {
+  re2::StringPiece enumeration;
+  if (rules.enumeration == nullptr ||
+      !rules.enumeration->Match(text, 0, text.size(), RE2::ANCHOR_START, &enumeration, 1)) {
+    return {};
+  }
+  return {enumeration.data(), enumeration.size()};
 }
 
 bool IsBlankOrRemoved(const Line& line) { return line.blank || line.removed; }
@@ -109,7 +108,8 @@ void RemoveRepeatedEdgeLines(std::vector<Line>* lines, int page_count, const Nor
 // Text: blocks of one or two lines between blank lines that recur verbatim
 // (up to case and digits, but for a leading enumeration) — a converter's copy
 // of the page header.
-void RemoveRepeatedBlocks(std::vector<Line>* lines, const NormalizeOptions& options, std::set<std::string>* removed) {
+void RemoveRepeatedBlocks(std::vector<Line>* lines, const grammar::Rules& rules, const NormalizeOptions& options,
+                          std::set<std::string>* removed) {
   struct Block {
     std::size_t first, last;  // line indexes, inclusive
   };
@@ -134,7 +134,7 @@ void RemoveRepeatedBlocks(std::vector<Line>* lines, const NormalizeOptions& opti
     }
     if (eligible) {
       const std::string_view text = utf8::Trim(joined);
-      blocks_by_key[std::string(LeadingEnumeration(text)) + FoldKey(text)].push_back(Block{i, j});
+      blocks_by_key[std::string(LeadingEnumeration(text, rules)) + FoldKey(text)].push_back(Block{i, j});
     }
     i = j + 1;
   }
@@ -180,7 +180,7 @@ std::vector<std::string> RemoveFurniture(std::vector<Line>* lines, int page_coun
     RemoveRepeatedEdgeLines(lines, page_count, options, &removed);
     RemoveRepeatedTableHeadings(lines);
   } else {
-    RemoveRepeatedBlocks(lines, options, &removed);
+    RemoveRepeatedBlocks(lines, rules, options, &removed);
   }
   ApplyRules(lines, has_layout, rules);
   return {removed.begin(), removed.end()};

@@ -2,7 +2,9 @@
 // page numbers — and marks those lines removed. In a PDF, furniture is what
 // stands in the page's margin band and repeats on most pages, or matches a
 // grammar rule there. In text a converter produced, a running header is a short
-// block that recurs in the middle of the text.
+// block that recurs in the middle of the text, up to case and digits, but for
+// the numbering it starts with (the grammar's <enumeration>): agenda items
+// with one title are not a header.
 #pragma once
 
 #include <string>

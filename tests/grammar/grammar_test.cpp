@@ -78,6 +78,33 @@ TEST_F(GrammarFileTest, PatternErrorNamesFileLineRuleAndRe2Text) {
   EXPECT_NE(status.message().find("missing )"), std::string::npos) << status.message();  // RE2's own words
 }
 
+TEST_F(GrammarFileTest, ASecondEnumerationOrOneMissingItsExampleIsRefused) {
+  const std::string twice = Write("twice.xml", R"(<?xml version="1.0"?>
+<grammar name="twice">
+  <page-furniture>
+    <enumeration><pattern>\d+\.</pattern></enumeration>
+    <enumeration><pattern>TOP \d+</pattern></enumeration>
+  </page-furniture>
+</grammar>
+)");
+  std::shared_ptr<const Grammar> grammar;
+  Status status = Grammar::Load(twice, &grammar);
+  ASSERT_EQ(status.code(), ErrorCode::kInvalidGrammar);
+  EXPECT_NE(status.message().find(twice + ":5"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("one <enumeration>"), std::string::npos) << status.message();
+
+  const std::string unmatched = Write("unmatched.xml", R"(<?xml version="1.0"?>
+<grammar name="unmatched">
+  <page-furniture>
+    <enumeration><pattern>\d+\.</pattern><example>TOP 3</example></enumeration>
+  </page-furniture>
+</grammar>
+)");
+  status = Grammar::Load(unmatched, &grammar);
+  ASSERT_EQ(status.code(), ErrorCode::kInvalidGrammar);
+  EXPECT_NE(status.message().find("does not match its example \"TOP 3\""), std::string::npos) << status.message();
+}
+
 TEST_F(GrammarFileTest, PatternBeyondRe2sMemoryBudgetIsRefusedAtLoad) {
   // Linear-time matching, but a program far beyond RE2's budget: 20 × 1000
   // copies of the class of all letters.

@@ -122,6 +122,10 @@ TEST(FurnitureTest, AgendaItemsWithTheSameTitleStayButARenumberedHeaderGoes) {
                             "4. Bericht der Verwaltung\n\nDer Beigeordnete berichtet.\n\n"
                             "6. Bericht der Verwaltung\n\nKeine Wortmeldungen.\n";
   EXPECT_EQ(Text(items), items);
+  const std::string tops = "TOP 2 Bericht der Verwaltung\n\nDer Bericht wird zur Kenntnis genommen.\n\n"
+                           "TOP 4 Bericht der Verwaltung\n\nDer Beigeordnete berichtet.\n\n"
+                           "TOP 6 Bericht der Verwaltung\n\nKeine Wortmeldungen.\n";
+  EXPECT_EQ(Text(tops), tops);
   // A running header that repeats its enumeration, or carries a page number, is still furniture.
   const std::string header = "3. Sitzung des Stadtrates am 12.03.2024";
   EXPECT_EQ(Text(header + "\n\nErster Absatz.\n\n" + header + "\n\nZweiter Absatz.\n\n" + header +
