@@ -88,7 +88,7 @@ fuzz_seeds() {
   mkdir -p "$dir"
   case "$target" in
     ingest) cp samples/pdf/*.pdf samples/text/*.txt tests/data/pdf/*.pdf "$dir"/ 2>/dev/null || true ;;
-    normalize|references) cp samples/text/*.txt tests/corpus/text/*.txt "$dir"/ 2>/dev/null || true ;;
+    normalize|references) cp samples/text/*.txt tests/corpus/text/*.txt tests/data/text/* "$dir"/ 2>/dev/null || true ;;
     grammar) cp grammars/*.xml grammars/*/*.xml grammars/*/*/*.xml "$dir"/ 2>/dev/null || true ;;
     graph_xml) cp tests/golden/graph/*.xml schema/examples/*.xml "$dir"/ 2>/dev/null || true ;;
   esac
@@ -105,10 +105,16 @@ run_fuzz() {
   mkdir -p build-fuzz/findings
   for target in "${targets[@]}"; do
     fuzz_seeds "$target"
-    echo "fuzz_$target: $seconds s"
+    # The grammar's words and examples (fuzz/make_dictionary.cc) steer the
+    # targets that read text toward what the grammar matches.
+    local dictionary=()
+    case "$target" in
+      ingest|normalize|references) dictionary=(-dict=build-fuzz/fuzz/ratsdoc.dict) ;;
+    esac
+    echo "fuzz_$target: $seconds s ${dictionary[*]}"
     local status=0
     ASAN_OPTIONS="detect_leaks=1" LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp" \
-      build-fuzz/fuzz/fuzz_"$target" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
+      build-fuzz/fuzz/fuzz_"$target" "${dictionary[@]}" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
       -max_len=1048576 -artifact_prefix=build-fuzz/findings/"$target"- -print_final_stats=1 \
       build-fuzz/corpus/"$target" > build-fuzz/"$target".log 2>&1 || status=$?
     grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added|stat::peak_rss_mb|SUMMARY)" \

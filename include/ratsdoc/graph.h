@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,12 +63,33 @@ struct DocumentFacts {
   std::vector<PersonLink> persons;      // in document order
 };
 
-// Reads, normalises and extracts one file. Never fails: a file that cannot be
-// read gives a record with its error status.
+// Reads, normalises and extracts one file. Never fails and never throws: a
+// file that cannot be read gives a record with its error status, and whatever
+// escapes a stage (an exception of ours or of the standard library,
+// std::bad_alloc) gives a record with ErrorCode::kInternal naming the stage.
+// The boundary is the document: nothing one file does reaches the next.
 DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options = {});
 
 // The same for a document already read (for example from bytes in memory).
 DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar);
+
+// The record of a document whose analysis failed inside ratsdoc: ID from the
+// content hash (or the path when `sha256` is empty), status kInternal with a
+// message naming `stage` and `what` and asking for a bug report. Used by
+// AnalyzeDocument and by the callers that wrap more than analysis (the
+// archive's cache, the CLI's XML output) so that every failure reads alike.
+DocumentRecord FailedAnalysis(const std::string& path, const std::string& sha256, std::string_view stage,
+                              std::string_view what);
+// The same, with `what` taken from a caught exception (std::current_exception()).
+DocumentRecord FailedAnalysis(const std::string& path, const std::string& sha256, std::string_view stage,
+                              const std::exception_ptr& thrown);
+
+// Test-only: called with the stage's name ("normalise", "references",
+// "structure", "units") before each stage of every analysis, on the thread
+// doing it. A hook that throws simulates a bug in that stage. nullptr (the
+// default) turns it off. Not for production use.
+using StageHook = void (*)(std::string_view stage, const SourceDocument& source);
+void SetStageHookForTesting(StageHook hook);
 
 // Runs a tiny PDF and a Latin-1 text through every stage once, so that the
 // lazily initialised globals of Poppler and ICU (colour-management profiles,

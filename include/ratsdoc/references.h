@@ -64,6 +64,7 @@ struct DocumentReferences {
   std::string parent;  // for an Anlage: the paper it is attached to
   std::string date;  // ISO 8601 date from the header table or title line; empty when unknown
   std::vector<Reference> references;  // in document order; never the document's own number
+  std::vector<std::string> warnings;  // a header value out of its range (a date 31.02.2023), left out
 };
 
 // Finds, canonicalises, types and resolves every reference in `text`.

@@ -178,6 +178,11 @@ struct DocumentStructure {
   std::vector<Measure> measures;
 
   std::vector<Unit> units;  // in document order
+
+  // Values the text states that are out of their field's range (a vote
+  // count of 99999999999, a date 31.02.2023): each left out, with a sentence
+  // saying what and where.
+  std::vector<std::string> warnings;
 };
 
 // REQUIRES: `references` is ExtractReferences(text, grammar); `document_id`

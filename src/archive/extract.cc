@@ -41,6 +41,25 @@ Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, const I
   return fragment;
 }
 
+// FragmentOfFile behind the document boundary: what escapes it (hashing, the
+// cache, building the fragment) costs this file, as an internal error. Only
+// when even that record cannot be built (memory exhausted twice) is the run
+// told, through `*lost`.
+Fragment GuardedFragmentOfFile(const std::string& path, const Grammar& grammar, const IngestOptions& options,
+                               archive::FragmentCache* cache, CacheCounts* counts, Status* lost) {
+  try {
+    return FragmentOfFile(path, grammar, options, cache, counts);
+  } catch (...) {
+    try {
+      return MakeFragment(FailedAnalysis(path, "", "archive", std::current_exception()));
+    } catch (...) {
+      *lost = Status(ErrorCode::kInternal, "ratsdoc ran out of memory while recording the failure of " + path +
+                                               "; the run stopped so that no document goes missing silently.");
+      return Fragment{};
+    }
+  }
+}
+
 }  // namespace
 
 Status ExtractArchive(const std::vector<std::string>& files, const Grammar& grammar, const ExtractOptions& options,
@@ -64,9 +83,10 @@ Status ExtractArchive(const std::vector<std::string>& files, const Grammar& gram
   Status failure;
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      Fragment fragment = FragmentOfFile(files[i], grammar, options.ingest, cache.get(), &counts);
+      Status status;
+      Fragment fragment = GuardedFragmentOfFile(files[i], grammar, options.ingest, cache.get(), &counts, &status);
       const bool failed = !fragment.facts.error.empty();
-      Status status = store->Add(std::move(fragment));
+      if (status.ok()) status = store->Add(std::move(fragment));
       if (!status.ok()) {
         std::lock_guard<std::mutex> lock(failure_mutex);
         failure = status;

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -85,9 +86,20 @@ int RunText(const std::string& file, const std::string& grammar_name, bool raw) 
 int RunParse(const std::string& file, const std::string& grammar_name) {
   const auto grammar = LoadGrammar(grammar_name);
   if (!grammar) return kExitFatal;
-  const ratsdoc::DocumentRecord record = ratsdoc::AnalyzeDocument(file, *grammar);
-  StreamWriter writer(std::cout);
-  ratsdoc::WriteDocumentXml(record, writer);
+  ratsdoc::DocumentRecord record = ratsdoc::AnalyzeDocument(file, *grammar);
+  // Rendered in memory first, so that a failure while rendering is reported as
+  // this document's internal error instead of a half-printed document.
+  std::ostringstream xml;
+  try {
+    StreamWriter writer(xml);
+    ratsdoc::WriteDocumentXml(record, writer);
+  } catch (...) {
+    record = ratsdoc::FailedAnalysis(file, record.sha256, "output", std::current_exception());
+    xml.str("");
+    StreamWriter writer(xml);
+    ratsdoc::WriteDocumentXml(record, writer);
+  }
+  std::cout << xml.str();
   std::cout.flush();
   if (!std::cout) return kExitFatal;
   return record.status.ok() ? kExitOk : kExitInputFailed;

@@ -14,9 +14,9 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kTooLarge: return "too-large";
     case ErrorCode::kInvalidGrammar: return "invalid-grammar";
     case ErrorCode::kInvalidArgument: return "invalid-argument";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInternal: return "internal-error";
   }
-  return "internal";
+  return "internal-error";
 }
 
 std::string Status::ToString() const {

@@ -1,7 +1,8 @@
 #include "grammar/template.h"
 
-#include <charconv>
+#include <optional>
 
+#include "common/numbers.h"
 #include "common/utf8.h"
 
 namespace ratsdoc::grammar {
@@ -66,14 +67,13 @@ Status ParseField(std::string_view spec, Template::Field* field) {
   } else if (transform == "text") {
     field->transform = Template::Transform::kText;
   } else {
-    int width = 0;
-    const auto [end, error] = std::from_chars(transform.data(), transform.data() + transform.size(), width);
-    if (error != std::errc() || end != transform.data() + transform.size() || width < 1 || width > 12) {
+    const std::optional<int> width = numbers::ParseInt(transform, numbers::Range{1, 12, "template width"});
+    if (!width) {
       return Status(ErrorCode::kInvalidGrammar, "unknown template transform '" + std::string(transform) +
                                                     "' (use a width such as 4, 'upper', 'roman' or 'text')");
     }
     field->transform = Template::Transform::kPad;
-    field->width = width;
+    field->width = *width;
   }
   return Status::Ok();
 }

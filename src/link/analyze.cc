@@ -1,7 +1,10 @@
 // One file through the stages: ingest → normalize → references → structure, reduced to a
 // DocumentRecord so the text can be released.
+#include <atomic>
+#include <exception>
 #include <map>
 #include <mutex>
+#include <new>
 
 #include "ratsdoc/document_xml.h"
 #include "ratsdoc/graph.h"
@@ -31,9 +34,17 @@ std::vector<std::pair<int, Span>> PageRanges(const NormalizedText& text) {
   return {ranges.begin(), ranges.end()};
 }
 
-}  // namespace
+std::atomic<StageHook> stage_hook{nullptr};
 
-DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar) {
+// Names the stage about to run (for the message should it throw) and calls
+// the test hook.
+void Enter(const char* name, const SourceDocument& source, const char** stage) {
+  *stage = name;
+  if (const StageHook hook = stage_hook.load(std::memory_order_relaxed)) hook(name, source);
+}
+
+// The stages after reading; `*stage` names the one running.
+DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, const char** stage) {
   DocumentRecord record;
   record.id = ContentId(source);
   record.kind = "sonstiges";
@@ -46,22 +57,81 @@ DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& gramma
   record.warnings = source.warnings;
   if (!source.status.ok()) return record;
   record.pages = static_cast<int>(source.pages.size());
+  Enter("normalise", source, stage);
   const NormalizedText text = Normalize(source, grammar);
   record.text_bytes = text.text.size();
   record.page_ranges = PageRanges(text);
+  Enter("references", source, stage);
   DocumentReferences found = ExtractReferences(text, grammar);
   if (!found.id.empty()) record.id = found.id;
+  Enter("structure", source, stage);
   record.structure = ExtractStructure(text, grammar, found, record.id);
+  record.warnings.insert(record.warnings.end(), found.warnings.begin(), found.warnings.end());
+  record.warnings.insert(record.warnings.end(), record.structure.warnings.begin(), record.structure.warnings.end());
   record.kind = record.structure.kind;
   record.date = std::move(found.date);
   record.references = std::move(found.references);
+  Enter("units", source, stage);
   AttributeToUnits(record.structure.units, &record.references);
   return record;
 }
 
-DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options) {
-  return AnalyzeSource(ReadDocument(path, options), grammar);
+// What escaped a stage, as text.
+std::string Describe(const std::exception_ptr& thrown) {
+  try {
+    std::rethrow_exception(thrown);
+  } catch (const std::bad_alloc&) {
+    return "out of memory (std::bad_alloc)";
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an exception of unknown type";
+  }
 }
+
+}  // namespace
+
+DocumentRecord FailedAnalysis(const std::string& path, const std::string& sha256, std::string_view stage,
+                              std::string_view what) {
+  SourceDocument source;
+  source.path = path;
+  source.sha256 = sha256;
+  DocumentRecord record;
+  record.source = path;
+  record.sha256 = sha256;
+  record.id = ContentId(source);
+  record.kind = "sonstiges";
+  record.status = Status(ErrorCode::kInternal,
+                         "ratsdoc failed in its " + std::string(stage) + " stage on " + path + " (" + std::string(what) +
+                             "). This is a bug in ratsdoc, not in the file: please report it, with the file.");
+  return record;
+}
+
+DocumentRecord FailedAnalysis(const std::string& path, const std::string& sha256, std::string_view stage,
+                              const std::exception_ptr& thrown) {
+  return FailedAnalysis(path, sha256, stage, Describe(thrown));
+}
+
+DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar) {
+  const char* stage = "analysis";
+  try {
+    return RunStages(source, grammar, &stage);
+  } catch (...) {
+    return FailedAnalysis(source.path, source.sha256, stage, std::current_exception());
+  }
+}
+
+DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options) {
+  SourceDocument source;
+  try {
+    source = ReadDocument(path, options);
+  } catch (...) {
+    return FailedAnalysis(path, "", "reading", std::current_exception());
+  }
+  return AnalyzeSource(source, grammar);
+}
+
+void SetStageHookForTesting(StageHook hook) { stage_hook.store(hook, std::memory_order_relaxed); }
 
 void PrepareForThreads(const Grammar& grammar) {
   static std::once_flag once;

@@ -8,11 +8,12 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <charconv>
+#include <limits>
 #include <cstdio>
 #include <cstring>
 
 #include "common/hash.h"
+#include "common/numbers.h"
 
 namespace ratsdoc {
 namespace query {
@@ -39,9 +40,13 @@ bool IsHex64(std::string_view text) {
 
 template <typename Number>
 bool ParseNumber(std::string_view text, Number* value) {
-  if (text.empty() || text.size() > kNumberWidth) return false;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return error == std::errc() && end == text.data() + text.size();
+  if (text.size() > kNumberWidth) return false;
+  constexpr auto kMax = static_cast<std::int64_t>(
+      std::min<std::uint64_t>(std::numeric_limits<Number>::max(), std::numeric_limits<std::int64_t>::max()));
+  const std::optional<std::int64_t> parsed = numbers::Parse(text, numbers::Range{0, kMax, "index number"});
+  if (!parsed) return false;
+  *value = static_cast<Number>(*parsed);
+  return true;
 }
 
 // Splits `line` (without its newline) at tabs into exactly `fields.size()` parts.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "common/numbers.h"
 #include "common/utf8.h"
 #include "grammar/rules.h"
 #include "ratsdoc/references.h"
@@ -168,9 +169,15 @@ class Extractor {
     }
   }
 
-  static std::string IsoDate(std::string_view d, std::string_view m, std::string_view y) {
-    auto pad = [](std::string_view v) { return v.size() == 1 ? "0" + std::string(v) : std::string(v); };
-    return std::string(y) + "-" + pad(m) + "-" + pad(d);
+  // The date from its parts; a date that is not in the calendar is left out
+  // with a warning.
+  std::optional<std::string> IsoDate(std::string_view d, std::string_view m, std::string_view y) {
+    std::optional<std::string> iso = numbers::IsoDate(d, m, y);
+    if (!iso) {
+      out_.warnings.push_back("The document date \"" + std::string(d) + "." + std::string(m) + "." + std::string(y) +
+                              "\" is not a calendar date; it is left out.");
+    }
+    return iso;
   }
 
   // The document's date: from its own-number match when that has one (the
@@ -179,7 +186,7 @@ class Extractor {
     if (self_ != nullptr) {
       const auto d = self_->Group("d"), m = self_->Group("m"), y = self_->Group("y");
       if (d && m && y) {
-        out_.date = IsoDate(*d, *m, *y);
+        out_.date = IsoDate(*d, *m, *y).value_or("");
         return;
       }
     }
@@ -199,8 +206,10 @@ class Extractor {
           const re2::StringPiece& g = groups[static_cast<std::size_t>(names.at(name))];
           return std::string_view(g.data(), g.size());
         };
-        out_.date = IsoDate(group("d"), group("m"), group("y"));
-        return;
+        if (std::optional<std::string> iso = IsoDate(group("d"), group("m"), group("y"))) {
+          out_.date = std::move(*iso);
+          return;
+        }
       }
       pos = begin + std::max<std::size_t>(groups[0].size(), 1);
     }

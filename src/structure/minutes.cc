@@ -26,7 +26,6 @@
 //   no text between them that starts again at 1 was a table of contents and
 //   is dropped. An item's text runs to the next heading or the closing line;
 //   its span also covers its sub-items, so references inside are its own.
-#include <charconv>
 #include <optional>
 
 #include "structure/parsers.h"
@@ -39,12 +38,6 @@ using Groups = std::vector<std::pair<std::string, std::string>>;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr std::size_t kTitleSearchLines = 8;   // non-blank lines searched for the title
 constexpr std::size_t kTitleMaxLines = 3;      // lines a wrapped title may take
-
-int NumberOf(std::string_view digits) {
-  int value = -1;
-  std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  return value;
-}
 
 // Index of the next non-blank line at or after `from`, or lines.size().
 std::size_t NextNonBlank(const std::vector<Line>& lines, std::size_t from) {
@@ -201,15 +194,16 @@ void ReadTitle(const Page& page, const Groups& groups, Meeting* meeting) {
   if (!GroupValue(groups, "public").empty()) {
     meeting->is_public = GroupValue(groups, "private").empty() ? "true" : "false";
   }
-  meeting->date = IsoDate(page.rules(), GroupValue(groups, "date")).value_or("");
-  meeting->start = ClockTime(GroupValue(groups, "start")).value_or("");
-  meeting->end = ClockTime(GroupValue(groups, "end")).value_or("");
+  meeting->date = ReadDate(page, "meeting date", GroupValue(groups, "date"), kNoLine).value_or("");
+  meeting->start = ReadTime(page, "start time", GroupValue(groups, "start"), kNoLine).value_or("");
+  meeting->end = ReadTime(page, "end time", GroupValue(groups, "end"), kNoLine).value_or("");
   meeting->location = Collapse(GroupValue(groups, "location"));
 }
 
 int Quorum(const Page& page) {
   const std::optional<Groups> groups = page.Find("minutes-quorum", page.text());
-  return groups ? NumberOf(GroupValue(*groups, "n")) : -1;
+  if (!groups) return -1;
+  return ReadNumber(page, numbers::kQuorum, numbers::kQuorum.what, GroupValue(*groups, "n"), kNoLine).value_or(-1);
 }
 
 // The closing time and the minute-taker, from the end lines.
@@ -217,7 +211,7 @@ void ReadClosing(const Page& page, Meeting* meeting) {
   const std::vector<Line>& lines = page.lines();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (const std::optional<Groups> closing = page.Groups("minutes-closing", lines[i].text)) {
-      meeting->closed = ClockTime(GroupValue(*closing, "time")).value_or("");
+      meeting->closed = ReadTime(page, "closing time", GroupValue(*closing, "time"), i).value_or("");
     } else if (const std::optional<Groups> taker = page.Groups("minutes-minute-taker", lines[i].text)) {
       std::string name = GroupValue(*taker, "name");
       const std::size_t next = NextNonBlank(lines, i + 1);
@@ -243,9 +237,17 @@ std::optional<Heading> ReadHeading(const Page& page, std::size_t index) {
   std::optional<Groups> groups = page.Groups("minutes-top-labelled", line);
   if (!groups) groups = page.Groups("minutes-top-numbered", line);
   if (!groups) return std::nullopt;
-  Heading heading{index, NumberOf(GroupValue(*groups, "n")), 0, GroupValue(*groups, "name"), index + 1};
+  const std::optional<int> number =
+      ReadNumber(page, numbers::kAgendaNumber, numbers::kAgendaNumber.what, GroupValue(*groups, "n"), index);
+  if (!number) return std::nullopt;
+  Heading heading{index, *number, 0, GroupValue(*groups, "name"), index + 1};
   const std::string sub = GroupValue(*groups, "sub");
-  if (!sub.empty()) heading.sub = NumberOf(sub);
+  if (!sub.empty()) {
+    const std::optional<int> sub_number =
+        ReadNumber(page, numbers::kAgendaNumber, numbers::kAgendaNumber.what, sub, index);
+    if (!sub_number) return std::nullopt;
+    heading.sub = *sub_number;
+  }
   if (heading.name.empty()) {  // "Tagesordnungspunkt 3" with its title on the next line
     const std::size_t next = NextNonBlank(lines, index + 1);
     if (next < lines.size()) heading.name = Collapse(lines[next].text);

@@ -252,7 +252,7 @@ std::vector<Session> Sessions(const Page& page, const Header& header) {
     if (body >= row.size() || row[body].empty()) continue;
     Session session;
     session.body = row[body];
-    if (date < row.size()) session.date = IsoDate(page.rules(), row[date]).value_or("");
+    if (date < row.size()) session.date = ReadDate(page, "session date", row[date], kNoLine).value_or("");
     if (labels.size() == 1 && row.size() == 1 && !sessions.empty() && sessions.back().date.empty()) {
       sessions.back().body += " " + row[body];  // a body name wrapped over lines
       continue;
@@ -335,9 +335,12 @@ std::vector<Vote> Votes(const Page& page, std::size_t from, std::size_t stop) {
     while (j < stop && lines[j].blank()) ++j;
     if (j < stop) {
       if (const auto counts = page.Groups("vote-counts", lines[j].text)) {
-        vote.yes = std::stoi(GroupValue(*counts, "yes"));
-        vote.no = std::stoi(GroupValue(*counts, "no"));
-        vote.abstentions = std::stoi(GroupValue(*counts, "abstentions"));
+        auto count = [&](const char* group, const char* what) {
+          return ReadNumber(page, numbers::kVoteCount, what, GroupValue(*counts, group), j).value_or(-1);
+        };
+        vote.yes = count("yes", "vote count (yes)");
+        vote.no = count("no", "vote count (no)");
+        vote.abstentions = count("abstentions", "vote count (abstentions)");
       }
     }
     votes.push_back(std::move(vote));
@@ -386,7 +389,7 @@ void ParseStellungnahme(const Page& page, DocumentStructure* out) {
   out->title = header.First("title");
   out->originator = header.First("originator");
   out->distribution = header.First("distribution");
-  out->distribution_date = IsoDate(page.rules(), header.First("distribution-date")).value_or("");
+  out->distribution_date = ReadDate(page, "distribution date", header.First("distribution-date"), kNoLine).value_or("");
   const std::string subject = header.First("subject");
   if (const auto groups = page.Groups("subject-cell", subject)) {
     out->subject_person = ParsePerson(page, GroupValue(*groups, "person"));

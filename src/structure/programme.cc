@@ -7,7 +7,7 @@
 //   every run of at least kMinItems such lines, each at most kMaxGap
 //   non-blank lines after the one before, so a lone "16.00 Uhr" in prose is
 //   no item.
-// - Items are numbered by position ("1", "2", …); `time` is ClockTime
+// - Items are numbered by position ("1", "2", …); `time` is ReadTime
 //   ("09:10"). Lines in lower case after the item line, even after one blank
 //   line, continue its text (programme-continuation, a wrapped line). The
 //   text splits at its last dash into `name` and `speaker`
@@ -36,7 +36,7 @@ std::optional<ItemLine> AsItemLine(const Page& page, std::size_t index) {
   if (line.blank()) return std::nullopt;
   const auto groups = page.Groups("programme-item", line.text);
   if (!groups) return std::nullopt;
-  const std::optional<std::string> time = ClockTime(GroupValue(*groups, "time"));
+  const std::optional<std::string> time = ReadTime(page, "time of the programme item", GroupValue(*groups, "time"), index);
   if (!time) return std::nullopt;
   return ItemLine{index, *time, GroupValue(*groups, "text")};
 }

@@ -67,7 +67,8 @@ std::vector<std::string> AllDates(const Page& page) {
   const std::string_view text = page.text();
   std::size_t pos = 0;
   while (const std::optional<structure::Hit> hit = structure::Locate(date, text, pos)) {
-    if (const auto iso = structure::IsoDate(page.rules(), structure::Slice(text, hit->whole))) {
+    if (const auto iso = structure::ReadDate(page, "date", structure::Slice(text, hit->whole),
+                                             page.LineIndex(hit->whole.begin))) {
       if (seen.insert(*iso).second) dates.push_back(*iso);
     }
     pos = hit->whole.begin + std::max<std::size_t>(hit->whole.end - hit->whole.begin, 1);
@@ -105,8 +106,8 @@ std::string FillUnitId(const grammar::Template& t, const std::string& document, 
 
 DocumentStructure ExtractStructure(const NormalizedText& text, const Grammar& grammar,
                                    const DocumentReferences& references, const std::string& document_id) {
-  const Page page(text, grammar.rules(), references);
   DocumentStructure out;
+  const Page page(text, grammar.rules(), references, &out.warnings);
   out.kind = Classify(page);
   if (out.kind == "stellungnahme") {
     structure::ParseStellungnahme(page, &out);

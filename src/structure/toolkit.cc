@@ -29,8 +29,6 @@ std::size_t PrefixMatch(const RE2* re, std::string_view text) {
   return end;
 }
 
-std::string Pad2(std::string_view v) { return v.size() == 1 ? "0" + std::string(v) : std::string(v); }
-
 }  // namespace
 
 std::optional<Hit> Locate(const RE2* re, std::string_view text, std::size_t from, RE2::Anchor anchor) {
@@ -73,8 +71,9 @@ std::vector<std::string_view> Line::Cells() const {
   return cells;
 }
 
-Page::Page(const NormalizedText& text, const grammar::Rules& rules, const DocumentReferences& references)
-    : text_(text), rules_(rules), references_(references) {
+Page::Page(const NormalizedText& text, const grammar::Rules& rules, const DocumentReferences& references,
+           std::vector<std::string>* warnings)
+    : text_(text), rules_(rules), references_(references), warnings_(warnings) {
   const std::string_view all = text_.text;
   std::size_t begin = 0;
   while (begin <= all.size()) {
@@ -140,37 +139,58 @@ std::string JoinLines(const std::vector<Line>& lines, std::size_t first, std::si
   return Collapse(out);
 }
 
-std::optional<std::string> IsoDate(const grammar::Rules& rules, std::string_view text) {
-  const std::optional<Groups> groups = Run(rules.date.get(), text, RE2::UNANCHORED);
-  if (!groups) return std::nullopt;
-  const std::string d = GroupValue(*groups, "d"), m = GroupValue(*groups, "m");
-  std::string y = GroupValue(*groups, "y");
-  if (d.empty() || m.empty() || y.empty()) return std::nullopt;
-  if (y.size() == 2) y = "20" + y;
-  return y + "-" + Pad2(m) + "-" + Pad2(d);
+namespace {
+
+// " on line 4" for a warning, or "".
+std::string Where(std::size_t line) { return line == kNoLine ? "" : " on line " + std::to_string(line + 1); }
+
+}  // namespace
+
+void Page::Warn(std::string message) const {
+  // A line read by two parsers (to recognise it, then to take it apart) is
+  // reported once.
+  if (std::find(warnings_->begin(), warnings_->end(), message) == warnings_->end()) {
+    warnings_->push_back(std::move(message));
+  }
 }
 
-std::optional<std::string> ClockTime(std::string_view text) {
-  text = utf8::Trim(text);
-  std::size_t pos = 0;
-  auto digits = [&]() {
-    const std::size_t start = pos;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - start < 2) ++pos;
-    return text.substr(start, pos - start);
-  };
-  const std::string_view hours = digits();
-  if (hours.empty()) return std::nullopt;
-  std::string_view minutes = "00";
-  if (pos < text.size() && (text[pos] == ':' || text[pos] == '.')) {
-    ++pos;
-    minutes = digits();
-    if (minutes.size() != 2) return std::nullopt;
+std::optional<int> ReadNumber(const Page& page, const numbers::Range& range, std::string_view what,
+                              std::string_view written, std::size_t line) {
+  const std::string_view digits = utf8::Trim(written);
+  if (const std::optional<int> value = numbers::ParseInt(digits, range)) return value;
+  if (!digits.empty()) {
+    page.Warn("The " + std::string(what) + " \"" + std::string(digits) + "\"" + Where(line) +
+              " is not a number from " + std::to_string(range.min) + " to " + std::to_string(range.max) +
+              "; it is left out.");
   }
-  const std::string_view rest = utf8::Trim(text.substr(pos));
-  if (!rest.empty() && rest != "Uhr" && rest != "h") return std::nullopt;
-  const int h = std::stoi(std::string(hours)), m = std::stoi(std::string(minutes));
-  if (h > 24 || m > 59) return std::nullopt;
-  return Pad2(hours) + ":" + std::string(minutes);
+  return std::nullopt;
+}
+
+std::optional<std::string> ReadDate(const Page& page, std::string_view what, std::string_view text, std::size_t line) {
+  const std::optional<Hit> hit = Locate(page.rules().date.get(), text);
+  if (!hit) return std::nullopt;
+  std::string_view d, m, y;
+  for (const auto& [name, span] : hit->groups) {
+    if (name == "d") d = Slice(text, span);
+    if (name == "m") m = Slice(text, span);
+    if (name == "y") y = Slice(text, span);
+  }
+  if (std::optional<std::string> iso = numbers::IsoDate(d, m, y)) return iso;
+  page.Warn("The " + std::string(what) + " \"" + std::string(Slice(text, hit->whole)) + "\"" + Where(line) +
+            " is not a calendar date; it is left out.");
+  return std::nullopt;
+}
+
+std::optional<std::string> ReadTime(const Page& page, std::string_view what, std::string_view text, std::size_t line) {
+  text = utf8::Trim(text);
+  const auto groups = page.Groups("clock-time", text);
+  if (!groups) return std::nullopt;
+  std::string minutes = GroupValue(*groups, "m");
+  if (minutes.empty()) minutes = "00";
+  if (std::optional<std::string> iso = numbers::IsoTime(GroupValue(*groups, "h"), minutes)) return iso;
+  page.Warn("The " + std::string(what) + " \"" + std::string(text) + "\"" + Where(line) +
+            " is not a time of day; it is left out.");
+  return std::nullopt;
 }
 
 Person ParsePerson(const Page& page, std::string_view written) {

@@ -13,6 +13,7 @@
 
 #include <re2/re2.h>
 
+#include "common/numbers.h"
 #include "grammar/rules.h"
 #include "ratsdoc/references.h"
 #include "ratsdoc/structure.h"
@@ -27,10 +28,14 @@ struct Line {
   std::vector<std::string_view> Cells() const;
 };
 
-// Everything a parser may read. Holds views into `text`.
+// Everything a parser may read. Holds views into `text`. A value the text
+// states but that is out of its range is reported through Warn, into the
+// document's warnings.
 class Page {
  public:
-  Page(const NormalizedText& text, const grammar::Rules& rules, const DocumentReferences& references);
+  // `warnings` (not null) receives Warn's messages; it outlives the Page.
+  Page(const NormalizedText& text, const grammar::Rules& rules, const DocumentReferences& references,
+       std::vector<std::string>* warnings);
 
   const std::string& text() const { return text_.text; }
   const grammar::Rules& rules() const { return rules_; }
@@ -53,11 +58,15 @@ class Page {
   // Index of the line containing `offset`.
   std::size_t LineIndex(std::size_t offset) const;
 
+  // Adds a sentence to the document's warnings, once.
+  void Warn(std::string message) const;
+
  private:
   const NormalizedText& text_;
   const grammar::Rules& rules_;
   const DocumentReferences& references_;
   std::vector<Line> lines_;
+  std::vector<std::string>* warnings_;
 };
 
 // Where a pattern matched: the whole match and each named group that took
@@ -88,11 +97,25 @@ std::string Collapse(std::string_view text);
 // The text of lines [first, last) joined by single spaces, blank lines skipped.
 std::string JoinLines(const std::vector<Line>& lines, std::size_t first, std::size_t last);
 
-// "19.04.2023", "9.4.23" → "2023-04-19"; nullopt when `text` holds no date of
-// the grammar's <date> pattern. Searches, so "am 19.04.2023" works.
-std::optional<std::string> IsoDate(const grammar::Rules& rules, std::string_view text);
-// "17:00", "9.10 Uhr", "17 Uhr" → "17:00", "09:10"; nullopt when not a time.
-std::optional<std::string> ClockTime(std::string_view text);
+// Fields the document states as numbers, dates or times, read through
+// common/numbers.h with their ranges. `what` names the field in a warning
+// ("meeting date", "vote count (Ja)"); `line` is the index of the line the
+// value stands on, or kNoLine. A value that has the field's form but lies
+// outside its range (a vote count of 99999999999, 31.02.2023, 25:70 Uhr) is
+// left out with a warning saying what and where; text of another form is
+// simply not a value.
+inline constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
+
+// The digits `written` as a number of `range`.
+std::optional<int> ReadNumber(const Page& page, const numbers::Range& range, std::string_view what,
+                              std::string_view written, std::size_t line);
+// "19.04.2023", "9.4.23" → "2023-04-19", by the grammar's <date> pattern
+// (groups d, m, y). Searches, so "am 19.04.2023" works.
+std::optional<std::string> ReadDate(const Page& page, std::string_view what, std::string_view text, std::size_t line);
+// "17:00", "9.10 Uhr", "17 Uhr" → "17:00", "09:10", by the grammar's
+// clock-time match (groups h, m; the whole trimmed text); nullopt when not a
+// time, or when the grammar has no clock-time.
+std::optional<std::string> ReadTime(const Page& page, std::string_view what, std::string_view text, std::size_t line);
 
 // A person as written in a cell, signature or header ("Frau Stadträtin Kornelia
 // Keune", "Herr Dr. Amjad Alhajjh", "Prof. Dr. Pott"): honorific dropped,

@@ -1,4 +1,7 @@
 // The command line as a user meets it: exit codes, errors on stderr, output.
+#include <filesystem>
+#include <fstream>
+
 #include "test_support.h"
 
 namespace ratsdoc {
@@ -56,6 +59,45 @@ TEST(CliTest, ParseDescribesAGoodDocument) {
   EXPECT_TRUE(Contains(result.output, "status=\"ok\"")) << result.output;
   EXPECT_TRUE(Contains(result.output, "format=\"pdf\"")) << result.output;
   EXPECT_TRUE(Contains(result.output, "<page number=\"1\"")) << result.output;
+}
+
+// The 4-line Beschluss whose vote count ended `parse` and whole `process` runs
+// with "terminate called after throwing … std::out_of_range: stoi".
+std::string WriteStoiCrashBeschluss(const std::string& dir) {
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/beschluss.txt";
+  std::ofstream(path) << "Beschluss\n\nDie Vorlage: angenommen\nJa: 99999999999, Nein: 9, Enthaltung: 3\n";
+  return path;
+}
+
+TEST(StoiVoteCountCrashTest, ParseGivesTheDocumentWithAWarning) {
+  const std::string file = WriteStoiCrashBeschluss(::testing::TempDir() + "ratsdoc-stoi-parse");
+  const auto result = RunRatsdoc("parse " + file);
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_TRUE(Contains(result.output, "kind=\"beschluss\" status=\"warning\"")) << result.output;
+  EXPECT_TRUE(Contains(result.output, "<vote result=\"angenommen\" no=\"9\" abstentions=\"3\">Die Vorlage</vote>"))
+      << result.output;
+  EXPECT_TRUE(Contains(result.output, "The vote count (yes) \"99999999999\" on line 4 is not a number"))
+      << result.output;
+  EXPECT_FALSE(Contains(result.output, "terminate"));
+}
+
+TEST(StoiVoteCountCrashTest, ProcessOfTheSamplesKeepsEveryInput) {
+  const std::string dir = ::testing::TempDir() + "ratsdoc-stoi-process";
+  const std::string file = WriteStoiCrashBeschluss(dir + "/in");
+  const auto result =
+      RunRatsdoc("process samples/text samples/pdf " + dir + "/in -o " + dir + "/graph.xml --no-progress");
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  const std::string graph = testing::ReadFile(dir + "/graph.xml");
+  std::size_t documents = 0;
+  for (std::size_t at = graph.find("<document "); at != std::string::npos; at = graph.find("<document ", at + 1)) {
+    ++documents;
+  }
+  EXPECT_EQ(documents, 19u);
+  EXPECT_TRUE(Contains(graph, "source=\"" + file + "\"")) << graph.substr(0, 2000);
+  EXPECT_TRUE(Contains(graph, "<vote result=\"angenommen\" no=\"9\" abstentions=\"3\">"));
+  EXPECT_TRUE(Contains(graph, "The vote count (yes) \"99999999999\""));
+  EXPECT_TRUE(Contains(graph, "id=\"S0056/23\""));
 }
 
 TEST(CliTest, BadGrammarIsFatal) {
