@@ -84,7 +84,7 @@ DocumentRecord FailedAnalysis(const std::string& path, const std::string& sha256
 DocumentRecord FailedAnalysis(const std::string& path, const std::string& sha256, std::string_view stage,
                               const std::exception_ptr& thrown);
 
-// Test-only: called with the stage's name ("normalise", "references",
+// Test-only: called with the stage's name ("normalise", "identity", "references",
 // "structure", "units") before each stage of every analysis, on the thread
 // doing it. A hook that throws simulates a bug in that stage. nullptr (the
 // default) turns it off. Not for production use.

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "ratsdoc/grammar.h"
+#include "ratsdoc/identity.h"
 #include "ratsdoc/normalize.h"
 #include "ratsdoc/status.h"
 
@@ -60,7 +61,7 @@ struct Reference {
 
 struct DocumentReferences {
   std::string id;    // the document's own canonical number; empty when it has none
-  std::string kind;  // kind of its own number ("stellungnahme", "anlage", …); "sonstiges" without one
+  std::string kind;  // the document's kind: by content (identity), else its own number's; "sonstiges"
   std::string parent;  // for an Anlage: the paper it is attached to
   std::string date;  // ISO 8601 date from the header table or title line; empty when unknown
   std::vector<Reference> references;  // in document order; never the document's own number
@@ -68,6 +69,14 @@ struct DocumentReferences {
 };
 
 // Finds, canonicalises, types and resolves every reference in `text`.
+// The own number is the first one a `self` relation fires for, else the
+// identity's number when the grammar reads it as a paper number; the
+// document's kind (on which relations are typed) is the identity's kind by
+// content, else that of the own number; the date is the header's, else the
+// identity's.
+DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar,
+                                     const DocumentIdentity& identity);
+// The same with Identify(text, grammar).
 DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar);
 
 // The kind of a canonical paper ID ("DS0583/21" → "drucksache"), by the

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ratsdoc/grammar.h"
+#include "ratsdoc/identity.h"
 #include "ratsdoc/normalize.h"
 #include "ratsdoc/references.h"
 
@@ -188,8 +189,10 @@ struct DocumentStructure {
 // REQUIRES: `references` is ExtractReferences(text, grammar); `document_id`
 // is the document's final ID (its own number, or the content ID without one),
 // from which unit IDs are made.
+// `identity` gives the title when the kind's parser finds none.
 DocumentStructure ExtractStructure(const NormalizedText& text, const Grammar& grammar,
-                                   const DocumentReferences& references, const std::string& document_id);
+                                   const DocumentReferences& references, const std::string& document_id,
+                                   const DocumentIdentity& identity = DocumentIdentity{});
 
 // Sets each reference's `unit` to the smallest unit containing it.
 void AttributeToUnits(const std::vector<Unit>& units, std::vector<Reference>* references);

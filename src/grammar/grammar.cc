@@ -114,6 +114,8 @@ class Loader {
         status = LoadRelations(file, child);
       } else if (element == "structure") {
         status = LoadStructure(file, child);
+      } else if (element == "identity") {
+        status = LoadIdentity(file, child);
       } else {
         status = Error(file, LineOf(file.content, child.offset_debug()), "", "unknown element <" + element + ">");
       }
@@ -444,6 +446,50 @@ class Loader {
       }
       if (relation.cues.empty()) return Error(file, line, relation.name, "a <relation> needs at least one cue");
       rules_->relations.push_back(std::move(relation));
+    }
+    return Status::Ok();
+  }
+
+  // <identity>: the header form's <field>s (a <label> and the shape of its
+  // <value>, each a pattern with examples), the values of no label
+  // (<aside>), letterhead lines (<skip>) and what ends the title (<title-end>).
+  // A field name ratsdoc does not know is an error, so that a typo cannot
+  // silently switch a field off.
+  Status LoadIdentity(const GrammarFile& file, pugi::xml_node section) {
+    grammar::IdentityRules& identity = rules_->identity;
+    const std::size_t section_line = LineOf(file.content, section.offset_debug());
+    if (identity.present) return Error(file, section_line, "", "a grammar has at most one <identity>");
+    identity.present = true;
+    identity.within_lines = section.attribute("within-lines").as_int(40);
+    for (pugi::xml_node child : section.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string element = child.name();
+      const std::size_t line = LineOf(file.content, child.offset_debug());
+      Status status;
+      if (element == "field") {
+        grammar::IdentityField field;
+        field.name = child.attribute("name").as_string();
+        const auto& known = grammar::kIdentityFields;
+        if (std::find(std::begin(known), std::end(known), field.name) == std::end(known)) {
+          std::string names;
+          for (const char* name : known) names += std::string(names.empty() ? "" : ", ") + name;
+          return Error(file, line, "", "unknown <field name=\"" + field.name + "\"> in <identity>; known: " + names);
+        }
+        const pugi::xml_node label = child.child("label");
+        if (!label) return Error(file, line, field.name, "a <field> needs a <label>");
+        status = Compile(file, label, "label " + field.name, &field.label);
+        if (status.ok() && child.child("value")) status = Compile(file, child.child("value"), "value " + field.name, &field.value);
+        if (status.ok()) identity.fields.push_back(std::move(field));
+      } else if (element == "aside") {
+        status = Compile(file, child, "aside", &identity.aside);
+      } else if (element == "skip") {
+        status = Compile(file, child, "skip", &identity.skip);
+      } else if (element == "title-end") {
+        status = Compile(file, child, "title-end", &identity.title_end);
+      } else {
+        status = Error(file, line, "", "unknown element <" + element + "> in <identity>");
+      }
+      if (!status.ok()) return status;
     }
     return Status::Ok();
   }

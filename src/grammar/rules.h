@@ -78,6 +78,26 @@ struct Rewrite {
   std::string replace;
 };
 
+// The header form the identity stage reads (grammars/README.md, <identity>).
+// A field's name is one of kIdentityFields; the identity stage knows what
+// each means; "other" is a label whose value no field keeps (it is read so
+// that its value is not taken for another's).
+inline constexpr const char* kIdentityFields[] = {"number", "date", "title", "body", "item", "responsible",
+                                                  "addressee", "sender", "subject", "other"};
+struct IdentityField {
+  std::string name;
+  std::unique_ptr<RE2> label;  // a label as written, without its colon (full match)
+  std::unique_ptr<RE2> value;  // the shape of its value (full match); null: any text
+};
+struct IdentityRules {
+  bool present = false;  // the grammar has an <identity> section
+  int within_lines = 40;  // the form lies within the first N non-blank lines
+  std::vector<IdentityField> fields;  // in grammar order
+  std::unique_ptr<RE2> aside;      // a value of no label ("öffentlich", "x"): set aside
+  std::unique_ptr<RE2> skip;       // a letterhead line: neither label, value nor title
+  std::unique_ptr<RE2> title_end;  // a line that ends the title block (a table heading)
+};
+
 struct Rules {
   std::string name;         // the grammar's declared name
   std::string fingerprint;  // sha256 over every loaded file
@@ -104,6 +124,8 @@ struct Rules {
   std::vector<RelationRule> relations;
   std::unique_ptr<RE2> date;         // groups d, m, y
   std::unique_ptr<RE2> date_column;  // header label above a document's own date
+
+  IdentityRules identity;
 
   std::vector<KindRule> kinds;  // in grammar order; the highest score wins
   int kind_threshold = 1;       // a kind needs at least this score

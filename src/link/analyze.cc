@@ -1,4 +1,4 @@
-// One file through the stages: ingest → normalize → references → structure, reduced to a
+// One file through the stages: ingest → normalize → identity → references → structure, reduced to a
 // DocumentRecord so the text can be released.
 #include <atomic>
 #include <exception>
@@ -61,11 +61,13 @@ DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, c
   const NormalizedText text = Normalize(source, grammar);
   record.text_bytes = text.text.size();
   record.page_ranges = PageRanges(text);
+  Enter("identity", source, stage);
+  const DocumentIdentity identity = Identify(text, grammar);
   Enter("references", source, stage);
-  DocumentReferences found = ExtractReferences(text, grammar);
+  DocumentReferences found = ExtractReferences(text, grammar, identity);
   if (!found.id.empty()) record.id = found.id;
   Enter("structure", source, stage);
-  record.structure = ExtractStructure(text, grammar, found, record.id);
+  record.structure = ExtractStructure(text, grammar, found, record.id, identity);
   record.warnings.insert(record.warnings.end(), found.warnings.begin(), found.warnings.end());
   record.warnings.insert(record.warnings.end(), record.structure.warnings.begin(), record.structure.warnings.end());
   record.kind = record.structure.kind;

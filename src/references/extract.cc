@@ -59,13 +59,21 @@ std::string Compose(const grammar::Template& t, std::string_view paper, std::str
 
 class Extractor {
  public:
-  Extractor(const NormalizedText& text, const grammar::Rules& rules, bool find_self)
-      : text_(text), rules_(rules), layout_(text.text, text.headings), find_self_(find_self) {}
+  Extractor(const NormalizedText& text, const grammar::Rules& rules, const DocumentIdentity* identity)
+      : text_(text), rules_(rules), layout_(text.text, text.headings), identity_(identity) {}
 
   DocumentReferences Run() {
     const std::vector<Candidate> candidates = references::FindCandidates(text_.text, rules_);
-    if (find_self_) FindSelf(candidates);
+    if (identity_ != nullptr) {
+      FindSelf(candidates);
+      if (self_ == nullptr) AdoptIdentityNumber(candidates);
+      // The kind is the content's when it has one; else the own number's.
+      if (!identity_->kind.empty() && identity_->kind != "sonstiges" && self_rule_kind_ != "anlage") {
+        out_.kind = identity_->kind;
+      }
+    }
     FindDate();
+    if (out_.date.empty() && identity_ != nullptr) out_.date = identity_->date;
     if (self_ != nullptr && !out_.parent.empty()) AddAttachmentOf();
     for (const Candidate& candidate : candidates) {
       if (&candidate == self_) continue;
@@ -165,6 +173,46 @@ class Extractor {
       self_ = &candidate;
       out_.id = *id;
       out_.kind = rule.kind;
+      self_rule_kind_ = rule.kind;
+      return;
+    }
+  }
+
+  // No `self` rule fired: the number the identity stage read under its label
+  // is the own number when the grammar reads it as a paper's number — the
+  // candidate standing at the value, else the value read with its label
+  // ("Vorlage Nr.: 2019/1196"), else the value alone.
+  void AdoptIdentityNumber(const std::vector<Candidate>& candidates) {
+    if (identity_->number.empty()) return;
+    const Span at = identity_->number_span;
+    for (const Candidate& candidate : candidates) {
+      if (candidate.span.end <= at.begin || candidate.span.begin >= at.end) continue;
+      if (candidate.rule->part != ReferenceRule::Part::kPaper) break;
+      if (const std::optional<std::string> id = Fill(candidate.rule->id, candidate)) {
+        self_ = &candidate;
+        out_.id = *id;
+        out_.kind = candidate.rule->kind;
+        return;
+      }
+      break;
+    }
+    for (const std::string& written :
+         {identity_->number_label + " " + identity_->number, identity_->number}) {
+      NormalizedText alone;
+      alone.text = written;
+      const DocumentReferences read = Extractor(alone, rules_, nullptr).Run();
+      if (read.references.empty()) continue;
+      const Reference& first = read.references.front();
+      if (!first.resolved || first.part != Reference::Part::kPaper) continue;
+      std::string squeezed;
+      for (const char c : first.text) {
+        if (c != ' ' && c != '\t') squeezed += c;
+      }
+      if (squeezed.find(identity_->number) == std::string::npos && identity_->number.find(squeezed) == std::string::npos) {
+        continue;  // the label's words, not the value, were read as the number
+      }
+      out_.id = first.target;
+      out_.kind = first.kind;
       return;
     }
   }
@@ -330,7 +378,8 @@ class Extractor {
   const NormalizedText& text_;
   const grammar::Rules& rules_;
   TextLayout layout_;
-  bool find_self_;
+  const DocumentIdentity* identity_;  // null: a query, not a document (no own number, no date)
+  std::string self_rule_kind_;        // the kind of the self rule that fired, if one did
   const Candidate* self_ = nullptr;
   std::optional<PaperContext> paper_;
   std::optional<AttachmentContext> attachment_;
@@ -377,8 +426,13 @@ std::string AttachmentKind(const Grammar& grammar) {
   return "anlage";
 }
 
+DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar,
+                                     const DocumentIdentity& identity) {
+  return Extractor(text, grammar.rules(), &identity).Run();
+}
+
 DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar) {
-  return Extractor(text, grammar.rules(), /*find_self=*/true).Run();
+  return ExtractReferences(text, grammar, Identify(text, grammar));
 }
 
 Status CanonicalizeTarget(std::string_view query, const Grammar& grammar, std::string* id) {
@@ -386,7 +440,7 @@ Status CanonicalizeTarget(std::string_view query, const Grammar& grammar, std::s
   if (trimmed.empty()) return Status(ErrorCode::kInvalidArgument, "the target is empty");
   NormalizedText text;
   text.text = std::string(trimmed);
-  const DocumentReferences found = Extractor(text, grammar.rules(), /*find_self=*/false).Run();
+  const DocumentReferences found = Extractor(text, grammar.rules(), nullptr).Run();
   if (found.references.empty()) {
     *id = std::string(trimmed);
     return Status::Ok();

@@ -14,34 +14,11 @@ namespace {
 using structure::Line;
 using structure::Page;
 
-// The kind: that of the own number when there is one, else the kind whose
-// content cues score highest (ties: the one listed first in the grammar),
-// else "sonstiges".
+// The kind, decided once by the identity stage and the own number
+// (DocumentReferences::kind); "sonstiges" when neither gives one.
 std::string Classify(const Page& page) {
-  const std::string& by_number = page.references().kind;
-  if (!by_number.empty() && by_number != "sonstiges") return by_number;
-  const grammar::Rules& rules = page.rules();
-  std::string best = "sonstiges";
-  int best_score = std::max(rules.kind_threshold, 1) - 1;
-  for (const grammar::KindRule& kind : rules.kinds) {
-    int score = 0;
-    for (const grammar::KindCue& cue : kind.cues) {
-      int non_blank = 0;
-      for (const Line& line : page.lines()) {
-        if (line.blank()) continue;
-        if (cue.within_lines > 0 && non_blank++ >= cue.within_lines) break;
-        if (RE2::PartialMatch(line.text, *cue.pattern)) {
-          score += cue.weight;
-          break;
-        }
-      }
-    }
-    if (score > best_score) {
-      best = kind.kind;
-      best_score = score;
-    }
-  }
-  return best;
+  const std::string& kind = page.references().kind;
+  return kind.empty() ? "sonstiges" : kind;
 }
 
 // A title for papers whose parser found none: a "Thema: …" line near the top
@@ -105,7 +82,8 @@ std::string FillUnitId(const grammar::Template& t, const std::string& document, 
 }  // namespace
 
 DocumentStructure ExtractStructure(const NormalizedText& text, const Grammar& grammar,
-                                   const DocumentReferences& references, const std::string& document_id) {
+                                   const DocumentReferences& references, const std::string& document_id,
+                                   const DocumentIdentity& identity) {
   DocumentStructure out;
   const Page page(text, grammar.rules(), references, &out.warnings);
   out.kind = Classify(page);
@@ -125,6 +103,7 @@ DocumentStructure ExtractStructure(const NormalizedText& text, const Grammar& gr
     structure::ParseProgramme(page, &out);
     out.dates = AllDates(page);
   }
+  if (out.title.empty()) out.title = identity.title;
   if (out.title.empty()) out.title = FallbackTitle(page);
   for (Question& q : out.questions) q.id = FillUnitId(grammar.rules().question_id, document_id, q.number, "Frage");
   if (out.kind == "protokoll") {

@@ -317,7 +317,7 @@ TEST(MinutesTest, TitleWrappedOverLinesStopsAtTheTableHeading) {
       "\n"
       "1. Eröffnung\n"
       "Text.\n";
-  const DocumentStructure s = ExtractStructure(text, Magdeburg(), DocumentReferences{}, "test");
+  const DocumentStructure s = ExtractStructure(text, Magdeburg(), ExtractReferences(text, Magdeburg()), "test");
   EXPECT_EQ(s.meeting.body, kBody);
   EXPECT_EQ(s.meeting.date, "2023-04-19");
   EXPECT_EQ(s.meeting.end, "19:00");

@@ -1,0 +1,400 @@
+// The identity stage (include/ratsdoc/identity.h): the kind by content cues,
+// and the header form read by labels waiting for values.
+#include "ratsdoc/identity.h"
+
+#include <algorithm>
+#include <deque>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "common/numbers.h"
+#include "common/utf8.h"
+#include "grammar/rules.h"
+
+namespace ratsdoc {
+namespace {
+
+using grammar::IdentityField;
+using grammar::IdentityRules;
+
+struct TextLine {
+  std::size_t begin = 0;  // offset in the text
+  std::string_view text;  // without '\n', not trimmed
+  bool blank() const { return utf8::Trim(text).empty(); }
+};
+
+std::vector<TextLine> LinesOf(std::string_view text) {
+  std::vector<TextLine> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(TextLine{start, text.substr(start, end - start)});
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The kind whose content cues score highest (ties: the one listed first in
+// the grammar), else "sonstiges".
+std::string KindByCues(const std::vector<TextLine>& lines, const grammar::Rules& rules) {
+  std::string best = "sonstiges";
+  int best_score = std::max(rules.kind_threshold, 1) - 1;
+  for (const grammar::KindRule& kind : rules.kinds) {
+    int score = 0;
+    for (const grammar::KindCue& cue : kind.cues) {
+      int non_blank = 0;
+      for (const TextLine& line : lines) {
+        if (line.blank()) continue;
+        if (cue.within_lines > 0 && non_blank++ >= cue.within_lines) break;
+        if (RE2::PartialMatch(line.text, *cue.pattern)) {
+          score += cue.weight;
+          break;
+        }
+      }
+    }
+    if (score > best_score) {
+      best = kind.kind;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+std::string Collapse(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : utf8::Trim(text)) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// A piece of a line: its text (trimmed) and where it starts in the document.
+struct Piece {
+  std::string_view text;
+  std::size_t begin = 0;
+};
+
+Piece Trimmed(std::string_view text, std::size_t begin) {
+  std::size_t from = 0, to = text.size();
+  while (from < to && IsSpace(text[from])) ++from;
+  while (to > from && IsSpace(text[to - 1])) --to;
+  return Piece{text.substr(from, to - from), begin + from};
+}
+
+// A label at the start of `text`: the field it names and how many bytes it
+// takes with its colon and the white space after. A label must end at the
+// end of the text, a colon or white space ("TOP" is no label of "TOPs").
+struct LabelAt {
+  const IdentityField* field = nullptr;
+  std::string_view written;  // the label as written, with its colon
+  std::size_t length = 0;    // bytes up to the value
+};
+
+std::optional<LabelAt> LabelAtStart(std::string_view text, const IdentityRules& rules) {
+  std::optional<LabelAt> best;
+  for (const IdentityField& field : rules.fields) {
+    re2::StringPiece match;
+    if (!field.label->Match(text, 0, text.size(), RE2::ANCHOR_START, &match, 1)) continue;
+    std::size_t end = match.size();
+    if (end == 0) continue;
+    while (end < text.size() && text[end] == ' ' && end + 1 < text.size() && text[end + 1] == ':') ++end;
+    const bool colon = end < text.size() && text[end] == ':';
+    if (colon) ++end;
+    if (!colon && end < text.size() && !IsSpace(text[end])) continue;
+    if (best && best->written.size() >= end) continue;
+    LabelAt label{&field, text.substr(0, end), end};
+    while (label.length < text.size() && IsSpace(text[label.length])) ++label.length;
+    best = label;
+  }
+  return best;
+}
+
+bool FullMatch(const RE2* re, std::string_view text) { return re != nullptr && RE2::FullMatch(text, *re); }
+
+class FormReader {
+ public:
+  FormReader(const NormalizedText& text, const grammar::Rules& rules, DocumentIdentity* out)
+      : text_(text.text), rules_(rules), identity_(rules.identity), out_(out) {}
+
+  void Read(const std::vector<TextLine>& lines) {
+    int non_blank = 0;
+    for (const TextLine& line : lines) {
+      if (line.blank()) {
+        EndTitle();
+        continue;
+      }
+      if (non_blank++ >= identity_.within_lines) break;
+      if (title_done_ && pending_.empty() && columns_.empty()) break;
+      ReadLine(line);
+    }
+  }
+
+ private:
+  struct Waiting {
+    const IdentityField* field;
+    std::string_view written;
+  };
+
+  void ReadLine(const TextLine& line) {
+    std::vector<Piece> cells;
+    std::size_t start = 0;
+    while (start <= line.text.size()) {
+      std::size_t end = line.text.find('\t', start);
+      if (end == std::string_view::npos) end = line.text.size();
+      cells.push_back(Trimmed(line.text.substr(start, end - start), line.begin + start));
+      start = end + 1;
+    }
+    if (cells.size() > 1) {
+      ReadRow(cells);
+      return;
+    }
+    ReadPiece(cells[0]);
+  }
+
+  // A row of tab-separated cells: labels (remembered by column), values under
+  // the labels of the row above, or else pieces one after the other.
+  void ReadRow(const std::vector<Piece>& cells) {
+    std::vector<const IdentityField*> labels(cells.size(), nullptr);
+    std::size_t label_cells = 0, filled = 0;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (cells[i].text.empty()) continue;
+      ++filled;
+      const std::optional<LabelAt> label = LabelAtStart(cells[i].text, identity_);
+      if (label && label->length == cells[i].text.size()) {
+        labels[i] = label->field;
+        ++label_cells;
+      } else if (FullMatch(identity_.aside.get(), cells[i].text)) {
+        ++label_cells;  // "öffentlich" in a row of labels
+      }
+    }
+    if (filled > 0 && label_cells == filled &&
+        std::any_of(labels.begin(), labels.end(), [](const IdentityField* f) { return f != nullptr; })) {
+      columns_ = std::move(labels);
+      EndTitle();
+      started_ = true;
+      return;
+    }
+    if (!columns_.empty()) {
+      for (std::size_t i = 0; i < cells.size() && i < columns_.size(); ++i) {
+        if (columns_[i] != nullptr && !cells[i].text.empty()) Fill(*columns_[i], cells[i], "");
+      }
+      columns_.clear();
+      return;
+    }
+    for (const Piece& cell : cells) {
+      if (!cell.text.empty()) ReadPiece(cell);
+    }
+  }
+
+  void ReadPiece(const Piece& piece) {
+    // Labels at the start of the piece: "Gremium Termin TOP" is a row of
+    // labels; "Vorlage Nr.: 2019/1196" a label and its value.
+    std::vector<LabelAt> labels;
+    std::size_t pos = 0;
+    while (pos < piece.text.size()) {
+      const std::optional<LabelAt> label = LabelAtStart(piece.text.substr(pos), identity_);
+      if (!label) break;
+      labels.push_back(*label);
+      pos += label->length;
+      while (pos < piece.text.size() && IsSpace(piece.text[pos])) ++pos;
+      // Words of no label between labels ("ö nö") end a row of labels only
+      // when they are set aside.
+      if (!labels.back().written.empty() && labels.back().written.back() == ':') break;
+    }
+    const Piece rest = Trimmed(piece.text.substr(pos), piece.begin + pos);
+    if (!labels.empty()) {
+      started_ = true;
+      EndTitle();
+      if (rest.text.empty() || FullMatch(identity_.aside.get(), rest.text) || AllAside(rest.text)) {
+        if (labels.size() > 1) {
+          row_ = labels;  // the next line holds their values, by shape
+        } else {
+          pending_.push_back(Waiting{labels[0].field, labels[0].written});
+        }
+        return;
+      }
+      // The last label takes the rest; labels before it wait (several labels, one value).
+      for (std::size_t i = 0; i + 1 < labels.size(); ++i) pending_.push_back(Waiting{labels[i].field, labels[i].written});
+      if (!Fill(*labels.back().field, rest, labels.back().written)) {
+        pending_.push_back(Waiting{labels.back().field, labels.back().written});
+        ReadValue(rest);
+      }
+      return;
+    }
+    ReadValue(piece);
+  }
+
+  // Words all set aside ("ö nö").
+  bool AllAside(std::string_view text) const {
+    if (identity_.aside == nullptr) return false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      std::size_t end = pos;
+      while (end < text.size() && !IsSpace(text[end])) ++end;
+      if (!RE2::FullMatch(text.substr(pos, end - pos), *identity_.aside)) return false;
+      pos = end;
+      while (pos < text.size() && IsSpace(text[pos])) ++pos;
+    }
+    return true;
+  }
+
+  // A line of no label.
+  void ReadValue(const Piece& value) {
+    if (!row_.empty()) {
+      ReadRowByShape(value);
+      return;
+    }
+    if (FullMatch(identity_.aside.get(), value.text)) return;
+    if (!pending_.empty()) {
+      // The first waiting label whose shape the value has, else the first
+      // waiting label without a shape.
+      auto taker = std::find_if(pending_.begin(), pending_.end(),
+                                [&](const Waiting& w) { return FullMatch(w.field->value.get(), value.text); });
+      if (taker == pending_.end()) {
+        taker = std::find_if(pending_.begin(), pending_.end(), [](const Waiting& w) { return w.field->value == nullptr; });
+      }
+      if (taker != pending_.end()) {
+        const Waiting waiting = *taker;
+        pending_.erase(pending_.begin(), taker + 1);  // labels before it got no value: an empty cell
+        Fill(*waiting.field, value, waiting.written);
+        return;
+      }
+    }
+    if (FullMatch(identity_.skip.get(), value.text)) return;
+    if (started_ && !title_done_ && out_->title.empty()) {
+      if (FullMatch(identity_.title_end.get(), value.text)) {
+        EndTitle();
+        return;
+      }
+      title_lines_.push_back(value.text);
+    }
+  }
+
+  // Values of a row of labels written without tabs ("Gemeinderat 19.11.2019
+  // 18" under "Gremium Termin TOP ö nö"): each shaped label takes the first
+  // match of its shape after the values before it; a label without a shape
+  // takes the text up to the next shaped value.
+  void ReadRowByShape(const Piece& value) {
+    std::vector<LabelAt> labels = std::move(row_);
+    row_.clear();
+    std::size_t pos = 0;
+    const LabelAt* unshaped = nullptr;
+    for (const LabelAt& label : labels) {
+      const RE2* shape = label.field->value.get();
+      if (shape == nullptr) {
+        if (unshaped == nullptr) unshaped = &label;
+        continue;
+      }
+      re2::StringPiece match;
+      std::size_t at = pos;
+      while (at < value.text.size() && shape->Match(value.text, at, value.text.size(), RE2::UNANCHORED, &match, 1)) {
+        const std::size_t begin = static_cast<std::size_t>(match.data() - value.text.data());
+        const std::size_t end = begin + match.size();
+        const bool bounded = (begin == 0 || IsSpace(value.text[begin - 1])) &&
+                             (end == value.text.size() || IsSpace(value.text[end]));
+        if (bounded && match.size() > 0) {
+          if (unshaped != nullptr) {
+            Fill(*unshaped->field, Trimmed(value.text.substr(pos, begin - pos), value.begin + pos), unshaped->written);
+            unshaped = nullptr;
+          }
+          Fill(*label.field, Piece{value.text.substr(begin, match.size()), value.begin + begin}, label.written);
+          pos = end;
+          break;
+        }
+        at = begin + 1;
+      }
+    }
+  }
+
+  // `value` as the value of `field`; false when it does not have the field's shape.
+  bool Fill(const IdentityField& field, const Piece& value, std::string_view label) {
+    if (value.text.empty()) return false;
+    if (field.value != nullptr && !RE2::FullMatch(value.text, *field.value)) return false;
+    const std::string collapsed = Collapse(value.text);
+    if (field.name == "number") {
+      if (out_->number.empty()) {
+        out_->number = Squeezed(value.text);
+        out_->number_label = std::string(label);
+        out_->number_span = Span{value.begin, value.begin + value.text.size()};
+      }
+    } else if (field.name == "date") {
+      if (out_->date.empty()) out_->date = IsoDate(value.text);
+    } else if (field.name == "title") {
+      if (out_->title.empty()) out_->title = collapsed;
+    }
+    if (field.name != "other") out_->fields.emplace(field.name, collapsed);
+    return true;
+  }
+
+  static std::string Squeezed(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+      if (!IsSpace(c)) out += c;
+    }
+    return out;
+  }
+
+  std::string IsoDate(std::string_view text) const {
+    const RE2* date = rules_.date.get();
+    if (date == nullptr) return "";
+    std::string d, m, y;
+    const auto& names = date->NamedCapturingGroups();
+    if (!names.count("d") || !names.count("m") || !names.count("y")) return "";
+    const int count = date->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(count));
+    if (!date->Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), count)) return "";
+    auto group = [&](const char* name) {
+      const re2::StringPiece& g = groups[static_cast<std::size_t>(names.at(name))];
+      return std::string_view(g.data(), g.size());
+    };
+    return numbers::IsoDate(group("d"), group("m"), group("y")).value_or("");
+  }
+
+  void EndTitle() {
+    if (title_lines_.empty()) return;
+    std::string title;
+    for (std::string_view line : title_lines_) {
+      if (!title.empty()) title += ' ';  // line-end hyphens were undone by normalisation
+      title += Collapse(line);
+    }
+    title_lines_.clear();
+    if (out_->title.empty()) out_->title = std::move(title);
+    title_done_ = true;
+  }
+
+  std::string_view text_;
+  const grammar::Rules& rules_;
+  const IdentityRules& identity_;
+  DocumentIdentity* out_;
+  std::deque<Waiting> pending_;
+  std::vector<const IdentityField*> columns_;
+  std::vector<LabelAt> row_;
+  std::vector<std::string_view> title_lines_;
+  bool started_ = false;
+  bool title_done_ = false;
+};
+
+}  // namespace
+
+DocumentIdentity Identify(const NormalizedText& text, const Grammar& grammar) {
+  const grammar::Rules& rules = grammar.rules();
+  const std::vector<TextLine> lines = LinesOf(text.text);
+  DocumentIdentity identity;
+  identity.kind = KindByCues(lines, rules);
+  if (!rules.identity.present) return identity;
+  FormReader(text, rules, &identity).Read(lines);
+  return identity;
+}
+
+}  // namespace ratsdoc
