@@ -40,7 +40,7 @@ struct DocumentIdentity {
   std::string number_label;  // the label it stood under ("Vorlage Nr.:")
   Span number_span;          // where its value stands in the text
   std::string kind;          // by content cues; "sonstiges" when no kind scores
-  std::string date;          // ISO 8601, from the first field `date`; empty when none
+  std::string date;  // ISO 8601, from the first field `date` in reading order; empty when none
   std::string title;         // the Kurztitel; empty when the form shows none
   // Every field the form fills, by field name ("body", "item", "responsible"),
   // the first value of each; values collapsed to single spaces.

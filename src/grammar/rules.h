@@ -96,6 +96,8 @@ struct IdentityRules {
   std::unique_ptr<RE2> aside;      // a value of no label ("öffentlich", "x"): set aside
   std::unique_ptr<RE2> skip;       // a letterhead line: neither label, value nor title
   std::unique_ptr<RE2> title_end;  // a line that ends the title block (a table heading)
+  std::unique_ptr<RE2> not_title;  // a line that is never a title (a sentence, a numbered item)
+  std::unique_ptr<RE2> title_continues;  // a title's first line that goes on in the next (wrapped)
 };
 
 struct Rules {

@@ -132,12 +132,18 @@ class FormReader {
     for (const TextLine& line : lines) {
       if (line.blank()) {
         EndTitle();
+        continues_value_ = false;
         continue;
       }
       if (non_blank++ >= identity_.within_lines) break;
       if (title_done_ && pending_.empty() && columns_.empty()) break;
       ReadLine(line);
     }
+    EndTitle();
+    // No line ended the title: the first block after the form, else the first
+    // line before it (a title above the form).
+    if (out_->title.empty() && !blocks_.empty()) out_->title = ChosenBlock();
+    if (out_->title.empty() && !before_form_.empty()) out_->title = Collapse(before_form_);
   }
 
  private:
@@ -204,17 +210,27 @@ class FormReader {
     std::size_t pos = 0;
     while (pos < piece.text.size()) {
       const std::optional<LabelAt> label = LabelAtStart(piece.text.substr(pos), identity_);
-      if (!label) break;
+      if (!label) {
+        // Words set aside between labels ("Gremium Termin TOP ö nö Ergebnis"),
+        // followed by a label or the end of the line.
+        if (labels.empty()) break;
+        std::size_t after = pos;
+        while (const std::size_t word = AsideWordAt(piece.text, after)) after += word;
+        if (after == pos) break;
+        if (after < piece.text.size() && !LabelAtStart(piece.text.substr(after), identity_)) break;
+        pos = after;
+        continue;
+      }
       labels.push_back(*label);
       pos += label->length;
       while (pos < piece.text.size() && IsSpace(piece.text[pos])) ++pos;
-      // Words of no label between labels ("ö nö") end a row of labels only
-      // when they are set aside.
+      // "Label: value": the value follows.
       if (!labels.back().written.empty() && labels.back().written.back() == ':') break;
     }
     const Piece rest = Trimmed(piece.text.substr(pos), piece.begin + pos);
     if (!labels.empty()) {
       started_ = true;
+      continues_value_ = false;
       EndTitle();
       if (rest.text.empty() || FullMatch(identity_.aside.get(), rest.text) || AllAside(rest.text)) {
         if (labels.size() > 1) {
@@ -226,13 +242,27 @@ class FormReader {
       }
       // The last label takes the rest; labels before it wait (several labels, one value).
       for (std::size_t i = 0; i + 1 < labels.size(); ++i) pending_.push_back(Waiting{labels[i].field, labels[i].written});
+      // A rest without the label's shape ("eingegangen am: …" under a label
+      // "eingegangen") is no value, and no title either: the label waits.
       if (!Fill(*labels.back().field, rest, labels.back().written)) {
         pending_.push_back(Waiting{labels.back().field, labels.back().written});
-        ReadValue(rest);
+      } else {
+        continues_value_ = labels.back().field->value == nullptr;
       }
       return;
     }
     ReadValue(piece);
+  }
+
+  // The length of the word at `pos` with the white space after it when the
+  // word is set aside; 0 otherwise.
+  std::size_t AsideWordAt(std::string_view text, std::size_t pos) const {
+    if (identity_.aside == nullptr) return 0;
+    std::size_t end = pos;
+    while (end < text.size() && !IsSpace(text[end])) ++end;
+    if (end == pos || !RE2::FullMatch(text.substr(pos, end - pos), *identity_.aside)) return 0;
+    while (end < text.size() && IsSpace(text[end])) ++end;
+    return end - pos;
   }
 
   // Words all set aside ("ö nö").
@@ -272,13 +302,67 @@ class FormReader {
       }
     }
     if (FullMatch(identity_.skip.get(), value.text)) return;
-    if (started_ && !title_done_ && out_->title.empty()) {
-      if (FullMatch(identity_.title_end.get(), value.text)) {
-        EndTitle();
+    // Letterhead joined to the line after it by normalisation: the rest.
+    if (identity_.skip != nullptr) {
+      re2::StringPiece prefix;
+      if (identity_.skip->Match(value.text, 0, value.text.size(), RE2::ANCHOR_START, &prefix, 1) && prefix.size() > 0 &&
+          prefix.size() < value.text.size() && IsSpace(value.text[prefix.size()])) {
+        ReadValue(Trimmed(value.text.substr(prefix.size()), value.begin + prefix.size()));
         return;
       }
-      title_lines_.push_back(value.text);
     }
+    if (!started_) {
+      if (before_form_.empty() && MayBeTitle(value.text)) before_form_ = value.text;
+      return;
+    }
+    if (title_done_ || !out_->title.empty()) return;
+    // What ends the title may stand on the title's own line when
+    // normalisation joined the lines of a paragraph.
+    re2::StringPiece end;
+    const RE2* title_end = identity_.title_end.get();
+    if (title_end != nullptr && title_end->Match(value.text, 0, value.text.size(), RE2::UNANCHORED, &end, 1)) {
+      const std::size_t at = static_cast<std::size_t>(end.data() - value.text.data());
+      const std::string_view before = utf8::Trim(value.text.substr(0, at));
+      if (!before.empty() && block_.empty() && MayBeTitle(before)) {
+        block_tentative_ = continues_value_;
+        block_ = before;
+        block_text_ = Collapse(before);
+      }
+      EndTitle();
+      if (!blocks_.empty()) out_->title = ChosenBlock();
+      title_done_ = true;
+      return;
+    }
+    // A line right below "Label: value" of a free-text field may continue
+    // the value ("Dienststelle: OV" ⏎ "Wettersbach"): its block is the title
+    // only when no other block is.
+    if (continues_value_ && block_.empty()) block_tentative_ = true;
+    // The title is the first block after the form that may be a title: its
+    // first line, and the next one when the grammar says the title goes on
+    // there (a wrapped line, not a subtitle).
+    if (block_.empty()) {
+      if (MayBeTitle(value.text)) block_text_ = Collapse(value.text), block_ = value.text;
+    } else if (!block_continued_ && FullMatch(identity_.title_continues.get(), utf8::Trim(block_)) &&
+               MayBeTitle(value.text)) {
+      block_text_ += " " + Collapse(value.text);
+      block_continued_ = true;
+    }
+  }
+
+  // Not the kind's word, not what the grammar says a title never looks like
+  // (a sentence, a numbered item, a row of the Beratungsfolge).
+  bool MayBeTitle(std::string_view line) const {
+    return !IsKindLine(line) && !FullMatch(identity_.not_title.get(), utf8::Trim(line));
+  }
+
+  // A line with the word that gave the kind ("ANTRAG", "Beschlussvorlage").
+  bool IsKindLine(std::string_view line) const {
+    for (const grammar::KindRule& kind : rules_.kinds) {
+      for (const grammar::KindCue& cue : kind.cues) {
+        if (RE2::PartialMatch(line, *cue.pattern)) return true;
+      }
+    }
+    return false;
   }
 
   // Values of a row of labels written without tabs ("Gemeinderat 19.11.2019
@@ -329,7 +413,8 @@ class FormReader {
         out_->number_span = Span{value.begin, value.begin + value.text.size()};
       }
     } else if (field.name == "date") {
-      if (out_->date.empty()) out_->date = IsoDate(value.text);
+      if (out_->date.empty()) out_->date = IsoDate(field.value.get(), value.text);
+
     } else if (field.name == "title") {
       if (out_->title.empty()) out_->title = collapsed;
     }
@@ -345,10 +430,12 @@ class FormReader {
     return out;
   }
 
-  std::string IsoDate(std::string_view text) const {
-    const RE2* date = rules_.date.get();
+  // The date `text` as ISO 8601 by the groups d, m and y of `shape` (the
+  // field's value pattern, else the grammar's <date>); "" when it has none
+  // or the date is not in the calendar.
+  std::string IsoDate(const RE2* shape, std::string_view text) const {
+    const RE2* date = shape != nullptr ? shape : rules_.date.get();
     if (date == nullptr) return "";
-    std::string d, m, y;
     const auto& names = date->NamedCapturingGroups();
     if (!names.count("d") || !names.count("m") || !names.count("y")) return "";
     const int count = date->NumberOfCapturingGroups() + 1;
@@ -361,16 +448,21 @@ class FormReader {
     return numbers::IsoDate(group("d"), group("m"), group("y")).value_or("");
   }
 
+  // Ends the block of title lines being read.
   void EndTitle() {
-    if (title_lines_.empty()) return;
-    std::string title;
-    for (std::string_view line : title_lines_) {
-      if (!title.empty()) title += ' ';  // line-end hyphens were undone by normalisation
-      title += Collapse(line);
+    if (!block_.empty()) blocks_.push_back(Block{std::move(block_text_), block_tentative_});
+    block_ = {};
+    block_text_.clear();
+    block_continued_ = false;
+    block_tentative_ = false;
+  }
+
+  // The first block that is surely no wrapped value, else the first block.
+  std::string ChosenBlock() const {
+    for (const Block& block : blocks_) {
+      if (!block.tentative) return block.title;
     }
-    title_lines_.clear();
-    if (out_->title.empty()) out_->title = std::move(title);
-    title_done_ = true;
+    return blocks_.empty() ? std::string() : blocks_.front().title;
   }
 
   std::string_view text_;
@@ -380,9 +472,19 @@ class FormReader {
   std::deque<Waiting> pending_;
   std::vector<const IdentityField*> columns_;
   std::vector<LabelAt> row_;
-  std::vector<std::string_view> title_lines_;
+  std::string_view block_;           // first line of the block being read
+  std::string block_text_;           // its title: the first line, perhaps with the next
+  bool block_continued_ = false;     // the next line was joined
+  struct Block {
+    std::string title;
+    bool tentative = false;  // right below "Label: value": perhaps the value's second line
+  };
+  bool block_tentative_ = false;
+  std::vector<Block> blocks_;  // the blocks after the form
+  std::string_view before_form_;          // the first line above the form
   bool started_ = false;
   bool title_done_ = false;
+  bool continues_value_ = false;  // the line above was "Label: value" of a free-text field
 };
 
 }  // namespace
