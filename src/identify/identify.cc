@@ -227,7 +227,21 @@ class FormReader {
       // "Label: value": the value follows.
       if (!labels.back().written.empty() && labels.back().written.back() == ':') break;
     }
-    const Piece rest = Trimmed(piece.text.substr(pos), piece.begin + pos);
+    Piece rest = Trimmed(piece.text.substr(pos), piece.begin + pos);
+    // "Datum: 02.12.2021 Nummer: F0207/21": the value ends where the next
+    // "Label:" begins; the rest is read as a piece of its own.
+    std::optional<Piece> next;
+    if (!labels.empty() && labels.back().written.back() == ':') {
+      for (std::size_t at = 1; at < rest.text.size(); ++at) {
+        if (!IsSpace(rest.text[at - 1]) || IsSpace(rest.text[at])) continue;
+        const std::optional<LabelAt> label = LabelAtStart(rest.text.substr(at), identity_);
+        if (label && label->written.back() == ':') {
+          next = Trimmed(rest.text.substr(at), rest.begin + at);
+          rest = Trimmed(rest.text.substr(0, at), rest.begin);
+          break;
+        }
+      }
+    }
     if (!labels.empty()) {
       started_ = true;
       continues_value_ = false;
@@ -249,6 +263,7 @@ class FormReader {
       } else {
         continues_value_ = labels.back().field->value == nullptr;
       }
+      if (next) ReadPiece(*next);
       return;
     }
     ReadValue(piece);
