@@ -136,7 +136,12 @@ class FormReader {
         continue;
       }
       if (non_blank++ >= identity_.within_lines) break;
-      if (title_done_ && pending_.empty() && columns_.empty()) break;
+      // Done when the title is read and nothing waits, and the number and
+      // date are found (the Beratungsfolge below the title has the date).
+      if (title_done_ && pending_.empty() && columns_.empty() && row_.empty() && !out_->number.empty() &&
+          !out_->date.empty()) {
+        break;
+      }
       ReadLine(line);
     }
     EndTitle();
@@ -311,7 +316,17 @@ class FormReader {
       }
       if (taker != pending_.end()) {
         const Waiting waiting = *taker;
-        pending_.erase(pending_.begin(), taker + 1);  // labels before it got no value: an empty cell
+        // Shaped labels before it got no value (an empty cell); labels
+        // without a shape before it still wait ("Adressat", an empty cell,
+        // "Datum 17.11.2022", then the Adressat's value).
+        const auto index = taker - pending_.begin();
+        std::deque<Waiting> still;
+        for (auto it = pending_.begin(); it != pending_.end(); ++it) {
+          if (it - pending_.begin() < index ? it->field->value == nullptr : it - pending_.begin() > index) {
+            still.push_back(*it);
+          }
+        }
+        pending_ = std::move(still);
         Fill(*waiting.field, value, waiting.written);
         return;
       }

@@ -1,0 +1,215 @@
+// The identity stage: own number, kind, date and title from the header form
+// in every layout real papers use (issue 17's list), for Magdeburg and
+// Karlsruhe, through one mechanism and the grammar's <identity> section.
+// Each layout is checked on the identity itself and through the whole
+// pipeline (the document's ID, kind, date and title).
+#include "ratsdoc/identity.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "ratsdoc/graph.h"
+#include "test_support.h"
+
+namespace ratsdoc {
+namespace {
+
+using testing::Magdeburg;
+using testing::NormalizedBytes;
+
+const Grammar& Karlsruhe() {
+  static const std::shared_ptr<const Grammar> grammar = [] {
+    std::shared_ptr<const Grammar> loaded;
+    const Status status = Grammar::Load("karlsruhe", &loaded);
+    if (!status.ok()) throw std::runtime_error(status.ToString());
+    return loaded;
+  }();
+  return *grammar;
+}
+
+struct Expected {
+  std::string id, kind, date, title;
+};
+
+void ExpectDocument(const std::string& text, const Grammar& grammar, const Expected& expected) {
+  const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes("paper.txt", text), grammar);
+  ASSERT_TRUE(record.status.ok()) << record.status.ToString();
+  EXPECT_EQ(record.id, expected.id);
+  EXPECT_EQ(record.kind, expected.kind);
+  EXPECT_EQ(record.date, expected.date);
+  EXPECT_EQ(record.structure.title, expected.title);
+  for (const Reference& reference : record.references) {
+    EXPECT_NE(reference.target, expected.id) << "a document does not cite its own number";
+  }
+}
+
+// --- Magdeburg ----------------------------------------------------------------
+
+// 1. A table whose rows are cells of one line (the city's PDF as text).
+TEST(MagdeburgHeader, TableRowsOfCells) {
+  const std::string text =
+      "Landeshauptstadt Magdeburg\n\nAnfrage\tDatum\tNummer\nöffentlich\t24.11.2022\tF0322/22\nAbsender\t\t\n"
+      "Fraktion DIE LINKE\t\t\nAdressat\t\t\nOberbürgermeisterin\t\t\nGremium\tSitzungstermin\t\nStadtrat\t08.12.2022\t\n"
+      "Kurztitel\t\t\nSchließung IQ-Netzwerk Magdeburg\t\t\n\nSehr geehrte Frau Oberbürgermeisterin,\n\n"
+      "ich frage die Verwaltung:\n\n1. Wie geht es weiter?\n";
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Magdeburg());
+  EXPECT_EQ(identity.number, "F0322/22");
+  EXPECT_EQ(identity.date, "2022-11-24");
+  EXPECT_EQ(identity.title, "Schließung IQ-Netzwerk Magdeburg");
+  EXPECT_EQ(identity.kind, "anfrage");
+  EXPECT_EQ(identity.fields.at("sender"), "Fraktion DIE LINKE");
+  EXPECT_EQ(identity.fields.at("body"), "Stadtrat");
+  ExpectDocument(text, Magdeburg(), {"F0322/22", "anfrage", "2022-11-24", "Schließung IQ-Netzwerk Magdeburg"});
+}
+
+// 2. The same table flattened one cell per line, blank and space-only lines
+// between, as a web page or a text extractor without layout gives it.
+TEST(MagdeburgHeader, FlattenedOneCellPerLine) {
+  const std::string text =
+      "Anfrage\n \nDatum\n\nNummer\n\nöffentlich\n \n02.12.2021\n\nF0207/21\n\nAbsender\n\nFraktion DIE LINKE\n\n"
+      "Adressat\n\nOberbürgermeister\n\nGremium\n\nSitzungstermin\n\nStadtrat\n\n16.12.2021\n\nKurztitel\n\n"
+      "Sanierung der Radwege am Breiten Weg\n\nSehr geehrter Herr Oberbürgermeister,\n\n1. Wann werden die Radwege saniert?\n\n"
+      "Stellungnahme der Verwaltung:S0412/21\n";
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Magdeburg());
+  EXPECT_EQ(identity.fields.at("sender"), "Fraktion DIE LINKE");
+  EXPECT_EQ(identity.fields.at("addressee"), "Oberbürgermeister");
+  EXPECT_EQ(identity.fields.at("body"), "Stadtrat");
+  ExpectDocument(text, Magdeburg(), {"F0207/21", "anfrage", "2021-12-02", "Sanierung der Radwege am Breiten Weg"});
+}
+
+// 4. Labels and values in reading order, an empty cell shifting what follows.
+TEST(MagdeburgHeader, LabelsAndValuesInReadingOrderWithAnEmptyCell) {
+  const std::string text =
+      "Anfrage\n\nAdressat\n\nDatum\n17.11.2022\nNummer\nF0177/22\nOberbürgermeisterin\nKurztitel\nBeleuchtung am Elbufer\n\n"
+      "Ich frage die Oberbürgermeisterin:\n\n1. Wann wird das Elbufer beleuchtet?\n";
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Magdeburg());
+  EXPECT_EQ(identity.fields.at("addressee"), "Oberbürgermeisterin");
+  ExpectDocument(text, Magdeburg(), {"F0177/22", "anfrage", "2022-11-17", "Beleuchtung am Elbufer"});
+}
+
+// 5. "Label: value", several on one line.
+TEST(MagdeburgHeader, SeveralLabelsAndValuesOnOneLine) {
+  const std::string text =
+      "Antrag\n\nDatum: 12.03.2024 Nummer: A0051/24\nAbsender: SPD-Stadtratsfraktion\nKurztitel: Mehr Bänke im Stadtpark\n\n"
+      "Der Stadtrat möge beschließen:\n\nDie Verwaltung stellt zehn Bänke auf.\n";
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Magdeburg());
+  EXPECT_EQ(identity.number_label, "Nummer:");
+  EXPECT_EQ(identity.fields.at("sender"), "SPD-Stadtratsfraktion");
+  ExpectDocument(text, Magdeburg(), {"A0051/24", "antrag", "2024-03-12", "Mehr Bänke im Stadtpark"});
+}
+
+// 6. The number in the title line.
+TEST(MagdeburgHeader, NumberInTheTitleLine) {
+  ExpectDocument("Information I0126/21\n\nThema: Stand der Umsetzung des Integrationskonzeptes\n\n"
+                 "Der Stadtrat hat mit der DS0583/21 beschlossen, dass berichtet wird.\n",
+                 Magdeburg(), {"I0126/21", "information", "", "Stand der Umsetzung des Integrationskonzeptes"});
+}
+
+// A number the reference grammar does not read as a paper is no own number.
+TEST(MagdeburgHeader, AValueThatIsNoPaperNumberIsNoOwnNumber) {
+  const std::string text = "Anfrage\n\nDatum\tNummer\n24.11.2022\tX12/ab\n\nKurztitel\nTest\n";
+  const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes("p.txt", text), Magdeburg());
+  EXPECT_EQ(record.id.rfind("sha256:", 0), 0u) << record.id;
+  EXPECT_EQ(record.kind, "anfrage");
+}
+
+// Kind is decided before relations are typed: a Stellungnahme without an
+// own number, known by its content, still answers the Anfrage.
+TEST(MagdeburgHeader, AStellungnahmeFoundByContentAnswersItsAnfrage) {
+  const std::string text =
+      "Stellungnahme der Verwaltung\n\nDie Verwaltung nimmt zur Anfrage F0322/22 – Schließung IQ-Netzwerk – wie folgt Stellung:\n\n"
+      "Die Beratung wird fortgeführt.\n";
+  const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes("s.txt", text), Magdeburg());
+  EXPECT_EQ(record.kind, "stellungnahme");
+  ASSERT_FALSE(record.references.empty());
+  EXPECT_EQ(record.references[0].target, "F0322/22");
+  EXPECT_EQ(record.references[0].relation, Relation::kAnswers);
+}
+
+// --- Karlsruhe ----------------------------------------------------------------
+
+// 3. A block of labels, then their values in the same order, one value
+// already inside the label block (the Beschlussvorlagen of 2008–2015).
+TEST(KarlsruheHeader, LabelBlockThenValueBlock) {
+  const std::string text =
+      "STELLUNGNAHME zum Änderungsantrag\nKULT-Gemeinderatsfraktion\n\nGremium:\n12. Plenarsitzung Gemeinderat\nTermin:\n"
+      "Vorlage Nr.:\nTOP:\nVerantwortlich:\n\n19.05.2015\n2015/0316\n2\nöffentlich\nDez. 1\n\n"
+      "Erlass einer Rechtsverordnung über die Benutzung des Baggersees Grötzingen\n\nDer Antrag wird wie folgt beantwortet.\n";
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Karlsruhe());
+  EXPECT_EQ(identity.number, "2015/0316");
+  EXPECT_EQ(identity.fields.at("body"), "12. Plenarsitzung Gemeinderat");
+  EXPECT_EQ(identity.fields.at("item"), "2");
+  EXPECT_EQ(identity.fields.at("responsible"), "Dez. 1");
+  ExpectDocument(text, Karlsruhe(),
+                 {"2015/0316", "stellungnahme", "2015-05-19",
+                  "Erlass einer Rechtsverordnung über die Benutzung des Baggersees Grötzingen"});
+}
+
+// 3 again, with a label whose value is not the own number ("Anlage Nr.").
+TEST(KarlsruheHeader, ValuesFollowTheirLabelsByShape) {
+  const std::string text =
+      "BESCHLUSSVORLAGE\n\nGremium:\n2. Plenarsitzung Gemeinderat\nTermin:\nAnlage Nr.:\nTOP:\nVerantwortlich:\n"
+      "23.09.2014\n27 zur Vorlage 2014/0082\n3.4\nöffentlich\nDez. 1\n\nBebauungsplan Südost\n\nBeratungsfolge Sitzung am TOP\n";
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Karlsruhe());
+  EXPECT_EQ(identity.number, "");
+  EXPECT_EQ(identity.date, "2014-09-23");
+  EXPECT_EQ(identity.fields.at("item"), "3.4");
+  EXPECT_EQ(identity.fields.at("responsible"), "Dez. 1");
+  EXPECT_EQ(identity.title, "Bebauungsplan Südost");
+  EXPECT_EQ(identity.kind, "drucksache");
+}
+
+// The Vorlagen since 2015: "Label: value" lines, the title (and a subtitle),
+// the Beratungsfolge as a row of labels with words set aside and a row of
+// values without tabs.
+TEST(KarlsruheHeader, InlineLabelsAndTheBeratungsfolgeRow) {
+  const std::string text =
+      "Beschlussvorlage\n\nGedruckt auf 100 Prozent Recyclingpapier\n\nVorlage Nr.: 2022/2155\nVerantwortlich: Dez. 6\n"
+      "Dienststelle: HGW\n\nStadthalle Modernisierung\nVergabe von Löschanlagen\nBeratungsfolge dieser Vorlage\n"
+      "Gremium Termin TOP ö nö Ergebnis\nBauausschuss 01.12.2022 3 X vorberaten\n\nBeschlussantrag\n";
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Karlsruhe());
+  EXPECT_EQ(identity.fields.at("body"), "Bauausschuss");
+  EXPECT_EQ(identity.fields.at("item"), "3");
+  ExpectDocument(text, Karlsruhe(), {"2022/2155", "drucksache", "2022-12-01", "Stadthalle Modernisierung"});
+}
+
+// An Antrag whose title stands above the form, the number on the line
+// after its label.
+TEST(KarlsruheHeader, TitleAboveTheForm) {
+  const std::string text =
+      "Ergänzungsantrag\n\nGedruckt auf 100 Prozent Recyclingpapier\n\nHilfe für Tagesmütter und -väter in der Corona-Krise\n\n"
+      "CDU-Gemeinderatsfraktion\n\nEingang: 10.11.2020\nVorlage Nr.:\n2020/1299\n\nGremium Termin TOP ö nö\n"
+      "Gemeinderat 17.11.2020 9.4.1\n\nDie CDU-Gemeinderatsfraktion Karlsruhe beantragt:\n";
+  ExpectDocument(text, Karlsruhe(),
+                 {"2020/1299", "antrag", "2020-11-10", "Hilfe für Tagesmütter und -väter in der Corona-Krise"});
+}
+
+// --- the grammar's contract ---------------------------------------------------
+
+TEST(IdentityGrammar, AnUnknownFieldNameIsALoadError) {
+  const std::string path = ::testing::TempDir() + "ratsdoc-identity-typo.xml";
+  std::ofstream(path) << "<?xml version=\"1.0\"?>\n<grammar name=\"typo\" version=\"1\">\n  <identity>\n"
+                         "    <field name=\"numbr\"><label><pattern>Nummer</pattern></label></field>\n"
+                         "  </identity>\n</grammar>\n";
+  std::shared_ptr<const Grammar> grammar;
+  const Status status = Grammar::Load(path, &grammar);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("unknown <field name=\"numbr\"> in <identity>"), std::string::npos)
+      << status.message();
+  EXPECT_NE(status.message().find("known: number, date"), std::string::npos) << status.message();
+}
+
+TEST(IdentityGrammar, AGrammarWithoutIdentityGivesTheKindOnly) {
+  const std::string path = ::testing::TempDir() + "ratsdoc-identity-none.xml";
+  std::ofstream(path) << "<?xml version=\"1.0\"?>\n<grammar name=\"none\" version=\"1\">\n  <structure>\n"
+                         "    <kind name=\"anfrage\"><cue within-lines=\"2\" weight=\"3\">^Anfrage$</cue></kind>\n"
+                         "  </structure>\n</grammar>\n";
+  std::shared_ptr<const Grammar> grammar;
+  ASSERT_TRUE(Grammar::Load(path, &grammar).ok());
+  const DocumentIdentity identity = Identify(NormalizedBytes("Anfrage\n\nNummer: F0322/22\n"), *grammar);
+  EXPECT_EQ(identity.kind, "anfrage");
+  EXPECT_EQ(identity.number, "");
+}
+
+}  // namespace
+}  // namespace ratsdoc
