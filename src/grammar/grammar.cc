@@ -463,6 +463,7 @@ class Loader {
     if (identity.present) return Error(file, section_line, "", "a grammar has at most one <identity>");
     identity.present = true;
     identity.within_lines = section.attribute("within-lines").as_int(40);
+    identity.max_line_bytes = section.attribute("max-line-bytes").as_uint(400);
     for (pugi::xml_node child : section.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string element = child.name();
@@ -481,7 +482,20 @@ class Loader {
         if (!label) return Error(file, line, field.name, "a <field> needs a <label>");
         status = Compile(file, label, "label " + field.name, &field.label);
         if (status.ok() && child.child("value")) status = Compile(file, child.child("value"), "value " + field.name, &field.value);
-        if (status.ok()) identity.fields.push_back(std::move(field));
+        if (status.ok()) {
+          // The alternation of every label so far, for a quick first test.
+          std::string any;
+          for (const grammar::IdentityField& known_field : identity.fields) any += "(?:" + known_field.label->pattern() + ")|";
+          any += "(?:" + field.label->pattern() + ")";
+          RE2::Options options;
+          options.set_log_errors(false);
+          options.set_max_mem(Grammar::kPatternMemoryBudget);
+          identity.any_label = std::make_unique<RE2>(any, options);
+          if (!identity.any_label->ok()) {
+            return Error(file, line, field.name, "the labels together do not compile: " + identity.any_label->error());
+          }
+          identity.fields.push_back(std::move(field));
+        }
       } else if (element == "aside") {
         status = Compile(file, child, "aside", &identity.aside);
       } else if (element == "skip") {

@@ -92,7 +92,9 @@ struct IdentityField {
 struct IdentityRules {
   bool present = false;  // the grammar has an <identity> section
   int within_lines = 40;  // the form lies within the first N non-blank lines
+  std::size_t max_line_bytes = 400;  // a longer line is running text, not part of the form
   std::vector<IdentityField> fields;  // in grammar order
+  std::unique_ptr<RE2> any_label;     // every field's label as one alternation: a quick "no label here"
   std::unique_ptr<RE2> aside;      // a value of no label ("öffentlich", "x"): set aside
   std::unique_ptr<RE2> skip;       // a letterhead line: neither label, value nor title
   std::unique_ptr<RE2> title_end;  // a line that ends the title block (a table heading)

@@ -102,6 +102,9 @@ struct LabelAt {
 };
 
 std::optional<LabelAt> LabelAtStart(std::string_view text, const IdentityRules& rules) {
+  if (rules.any_label == nullptr || !rules.any_label->Match(text, 0, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+    return std::nullopt;  // most lines and words start no label: one match says so
+  }
   std::optional<LabelAt> best;
   for (const IdentityField& field : rules.fields) {
     re2::StringPiece match;
@@ -136,6 +139,13 @@ class FormReader {
         continue;
       }
       if (non_blank++ >= identity_.within_lines) break;
+      // A paragraph of running text (normalisation joins a paragraph's lines)
+      // holds no label, value or title: it ends a block, nothing more.
+      if (line.text.size() > identity_.max_line_bytes) {
+        EndTitle();
+        continues_value_ = false;
+        continue;
+      }
       // Done when the title is read and nothing waits, and the number and
       // date are found (the Beratungsfolge below the title has the date).
       if (title_done_ && pending_.empty() && columns_.empty() && row_.empty() && !out_->number.empty() &&
@@ -236,7 +246,7 @@ class FormReader {
     // "Datum: 02.12.2021 Nummer: F0207/21": the value ends where the next
     // "Label:" begins; the rest is read as a piece of its own.
     std::optional<Piece> next;
-    if (!labels.empty() && labels.back().written.back() == ':') {
+    if (!labels.empty() && labels.back().written.back() == ':' && rest.text.find(':') != std::string_view::npos) {
       for (std::size_t at = 1; at < rest.text.size(); ++at) {
         if (!IsSpace(rest.text[at - 1]) || IsSpace(rest.text[at])) continue;
         const std::optional<LabelAt> label = LabelAtStart(rest.text.substr(at), identity_);
@@ -331,6 +341,7 @@ class FormReader {
         return;
       }
     }
+    if (title_done_ || (started_ && !out_->title.empty())) return;  // nothing left for a line of no label
     if (FullMatch(identity_.skip.get(), value.text)) return;
     // Letterhead joined to the line after it by normalisation: the rest.
     if (identity_.skip != nullptr) {
@@ -345,7 +356,6 @@ class FormReader {
       if (before_form_.empty() && MayBeTitle(value.text)) before_form_ = value.text;
       return;
     }
-    if (title_done_ || !out_->title.empty()) return;
     // What ends the title may stand on the title's own line when
     // normalisation joined the lines of a paragraph.
     re2::StringPiece end;
