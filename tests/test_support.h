@@ -30,13 +30,21 @@ inline std::string ReadFile(const std::string& path) {
   return buffer.str();
 }
 
+// A built-in grammar by name. REQUIRES: it loads.
+inline std::shared_ptr<const Grammar> LoadGrammar(const std::string& name) {
+  std::shared_ptr<const Grammar> loaded;
+  const Status status = Grammar::Load(name, &loaded);
+  if (!status.ok()) throw std::runtime_error(status.ToString());
+  return loaded;
+}
+
 inline const Grammar& Magdeburg() {
-  static const std::shared_ptr<const Grammar> grammar = [] {
-    std::shared_ptr<const Grammar> loaded;
-    const Status status = Grammar::Load("magdeburg", &loaded);
-    if (!status.ok()) throw std::runtime_error(status.ToString());
-    return loaded;
-  }();
+  static const std::shared_ptr<const Grammar> grammar = LoadGrammar("magdeburg");
+  return *grammar;
+}
+
+inline const Grammar& Karlsruhe() {
+  static const std::shared_ptr<const Grammar> grammar = LoadGrammar("karlsruhe");
   return *grammar;
 }
 

@@ -76,4 +76,22 @@ std::string_view Trim(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    while (pos < text.size() && text[pos] > 0x20 && text[pos] < 0x7F) ++pos;  // a run of printable ASCII
+    if (pos == start && IsSpace(Next(text, &pos))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
 }  // namespace ratsdoc::utf8

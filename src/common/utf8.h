@@ -30,4 +30,7 @@ bool IsSpace(char32_t cp);  // any Unicode white space, including NBSP
 // `s` without leading and trailing ASCII/Unicode white space.
 std::string_view Trim(std::string_view s);
 
+// White space (any Unicode space) collapsed to single ASCII spaces, trimmed.
+std::string CollapseSpaces(std::string_view text);
+
 }  // namespace ratsdoc::utf8

@@ -215,6 +215,14 @@ class Loader {
     return Status::Ok();
   }
 
+  // A pattern with the grammar's options: no logging, the memory budget.
+  static std::unique_ptr<RE2> NewPattern(const std::string& pattern) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(Grammar::kPatternMemoryBudget);
+    return std::make_unique<RE2>(pattern, options);
+  }
+
   // Compiles a pattern (after expanding its {{defines}}).
   Status CompilePattern(const GrammarFile& file, pugi::xml_node pattern_node, const std::string& name,
                         std::unique_ptr<RE2>* out) const {
@@ -223,10 +231,7 @@ class Loader {
     Status status = Expand(file, line, name, pattern_node.text().as_string(), &pattern);
     if (!status.ok()) return status;
     if (pattern.empty()) return Error(file, line, name, "empty pattern");
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(Grammar::kPatternMemoryBudget);
-    auto re = std::make_unique<RE2>(pattern, options);
+    std::unique_ptr<RE2> re = NewPattern(pattern);
     if (!re->ok()) {
       const bool too_large = re->error_code() == RE2::ErrorPatternTooLarge;
       return Error(file, line, name,
@@ -487,10 +492,7 @@ class Loader {
           std::string any;
           for (const grammar::IdentityField& known_field : identity.fields) any += "(?:" + known_field.label->pattern() + ")|";
           any += "(?:" + field.label->pattern() + ")";
-          RE2::Options options;
-          options.set_log_errors(false);
-          options.set_max_mem(Grammar::kPatternMemoryBudget);
-          identity.any_label = std::make_unique<RE2>(any, options);
+          identity.any_label = NewPattern(any);
           if (!identity.any_label->ok()) {
             return Error(file, line, field.name, "the labels together do not compile: " + identity.any_label->error());
           }

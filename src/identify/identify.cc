@@ -62,20 +62,7 @@ std::string KindByCues(const std::vector<TextLine>& lines, const grammar::Rules&
   return best;
 }
 
-std::string Collapse(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : utf8::Trim(text)) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string Collapse(std::string_view text) { return utf8::CollapseSpaces(text); }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 

@@ -111,23 +111,7 @@ std::string GroupValue(const Groups& groups, std::string_view name) {
   return "";
 }
 
-std::string Collapse(std::string_view text) {
-  std::string out;
-  bool space = false;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t start = pos;
-    while (pos < text.size() && text[pos] > 0x20 && text[pos] < 0x7F) ++pos;  // a run of printable ASCII
-    if (pos == start && utf8::IsSpace(utf8::Next(text, &pos))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out.append(text.substr(start, pos - start));
-  }
-  return out;
-}
+std::string Collapse(std::string_view text) { return utf8::CollapseSpaces(text); }
 
 std::string JoinLines(const std::vector<Line>& lines, std::size_t first, std::size_t last) {
   std::string out;

@@ -14,18 +14,9 @@
 namespace ratsdoc {
 namespace {
 
+using testing::Karlsruhe;
 using testing::Magdeburg;
 using testing::NormalizedBytes;
-
-const Grammar& Karlsruhe() {
-  static const std::shared_ptr<const Grammar> grammar = [] {
-    std::shared_ptr<const Grammar> loaded;
-    const Status status = Grammar::Load("karlsruhe", &loaded);
-    if (!status.ok()) throw std::runtime_error(status.ToString());
-    return loaded;
-  }();
-  return *grammar;
-}
 
 struct Expected {
   std::string id, kind, date, title;
