@@ -368,7 +368,10 @@ class FormReader {
     // first line, and the next one when the grammar says the title goes on
     // there (a wrapped line, not a subtitle).
     if (block_.empty()) {
-      if (MayBeTitle(value.text)) block_text_ = Collapse(value.text), block_ = value.text;
+      if (MayBeTitle(value.text)) {
+        block_ = value.text;
+        block_text_ = Collapse(value.text);
+      }
     } else if (!block_continued_ && FullMatch(identity_.title_continues.get(), utf8::Trim(block_)) &&
                MayBeTitle(value.text)) {
       block_text_ += " " + Collapse(value.text);
