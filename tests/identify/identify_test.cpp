@@ -117,6 +117,19 @@ TEST(MagdeburgHeader, AStellungnahmeFoundByContentAnswersItsAnfrage) {
   EXPECT_EQ(record.references[0].relation, Relation::kAnswers);
 }
 
+// The same for a Beschluss without its number: it decides its Drucksache.
+TEST(MagdeburgHeader, ABeschlussFoundByContentDecidesItsDrucksache) {
+  const std::string text =
+      "Beschlussausfertigung\n\nDer Stadtrat der Landeshauptstadt Magdeburg hat in seiner Sitzung am 08.12.2022 zur "
+      "Drucksache DS0583/21 folgenden Beschluss gefasst:\n\n1. Der Stadtrat beschließt das Integrationskonzept.\n\n"
+      "Ja: 38, Nein: 9, Enthaltung: 3\n";
+  const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes("b.txt", text), Magdeburg());
+  EXPECT_EQ(record.kind, "beschluss");
+  ASSERT_FALSE(record.references.empty());
+  EXPECT_EQ(record.references[0].target, "DS0583/21");
+  EXPECT_EQ(record.references[0].relation, Relation::kDecides);
+}
+
 // --- Karlsruhe ----------------------------------------------------------------
 
 // 3. A block of labels, then their values in the same order, one value
