@@ -302,7 +302,7 @@ class FormReader {
       ReadRowByShape(value);
       return;
     }
-    if (FullMatch(identity_.aside.get(), value.text)) return;
+    if (FullMatch(identity_.aside.get(), value.text) || AllAside(value.text)) return;
     if (!pending_.empty()) {
       // The first waiting label whose shape the value has, else the first
       // waiting label without a shape.
