@@ -96,6 +96,21 @@ TEST(MagdeburgHeader, NumberInTheTitleLine) {
                  Magdeburg(), {"I0126/21", "information", "", "Stand der Umsetzung des Integrationskonzeptes"});
 }
 
+// 6 again: the number opening the first line, before the title.
+TEST(MagdeburgHeader, NumberOpeningTheTitleLine) {
+  for (const char* text : {"F0044/21: Sanierung der Radwege am Nordpark\n\nIch frage den Oberbürgermeister:\n\n1. Wann?\n",
+                           "F 0213/23 Kosten der Stadtfeste\n\nIch frage den Oberbürgermeister:\n\n1. Was kosten sie?\n"}) {
+    const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes("p.txt", text), Magdeburg());
+    EXPECT_EQ(record.kind, "anfrage") << text;
+    EXPECT_TRUE(record.id == "F0044/21" || record.id == "F0213/23") << record.id;
+    EXPECT_TRUE(record.references.empty()) << "its own number is no citation";
+  }
+  // Further down, a number at a line start is a citation, not the own number.
+  const DocumentRecord cited = AnalyzeSource(
+      ReadDocumentFromBytes("p.txt", "Vermerk\n\nGespräch mit dem Amt\n\nF0044/21 wurde beantwortet.\n"), Magdeburg());
+  EXPECT_EQ(cited.id.rfind("sha256:", 0), 0u) << cited.id;
+}
+
 // A number the reference grammar does not read as a paper is no own number.
 TEST(MagdeburgHeader, AValueThatIsNoPaperNumberIsNoOwnNumber) {
   const std::string text = "Anfrage\n\nDatum\tNummer\n24.11.2022\tX12/ab\n\nKurztitel\nTest\n";
