@@ -114,8 +114,8 @@ bool FullMatch(const RE2* re, std::string_view text) { return re != nullptr && R
 
 class FormReader {
  public:
-  FormReader(const NormalizedText& text, const grammar::Rules& rules, DocumentIdentity* out)
-      : text_(text.text), rules_(rules), identity_(rules.identity), out_(out) {}
+  FormReader(const grammar::Rules& rules, DocumentIdentity* out)
+      : rules_(rules), identity_(rules.identity), out_(out) {}
 
   void Read(const std::vector<TextLine>& lines) {
     int non_blank = 0;
@@ -495,7 +495,6 @@ class FormReader {
     return blocks_.empty() ? std::string() : blocks_.front().title;
   }
 
-  std::string_view text_;
   const grammar::Rules& rules_;
   const IdentityRules& identity_;
   DocumentIdentity* out_;
@@ -525,7 +524,7 @@ DocumentIdentity Identify(const NormalizedText& text, const Grammar& grammar) {
   DocumentIdentity identity;
   identity.kind = KindByCues(lines, rules);
   if (!rules.identity.present) return identity;
-  FormReader(text, rules, &identity).Read(lines);
+  FormReader(rules, &identity).Read(lines);
   return identity;
 }
 
