@@ -44,7 +44,9 @@ class StringSink : public pugi::xml_writer {
 class DocumentBoundary : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "ratsdoc-boundary";
+    // One directory per test: ctest runs the tests of this file at once.
+    dir_ = ::testing::TempDir() + "ratsdoc-boundary-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
     fs::remove_all(dir_);
     fs::create_directories(dir_ + "/bad");
     for (const char* name : {"structure-bug.txt", "no-memory.txt"}) {
