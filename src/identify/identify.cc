@@ -123,6 +123,7 @@ class FormReader {
       if (line.blank()) {
         EndTitle();
         continues_value_ = false;
+        for (Waiting& waiting : pending_) waiting.blank_below = waiting.maybe_empty;
         continue;
       }
       if (non_blank++ >= identity_.within_lines) break;
@@ -152,6 +153,13 @@ class FormReader {
   struct Waiting {
     const IdentityField* field;
     std::string_view written;
+    // "Dienststelle:" (a label without a shape) with nothing after it, below
+    // "Label: value" lines, is an empty field when a blank line and then a
+    // line of no label follow: that line is not its value. A block of labels
+    // goes on with a label; a shaped label still takes a value of its shape
+    // below the blank ("Vorlage Nr.:" ⏎ ⏎ "2020/0044").
+    bool maybe_empty = false;
+    bool blank_below = false;
   };
 
   void ReadLine(const TextLine& line) {
@@ -248,12 +256,16 @@ class FormReader {
       started_ = true;
       continues_value_ = false;
       EndTitle();
+      // More labels below an empty one: a block of labels whose values follow.
+      for (Waiting& waiting : pending_) waiting.maybe_empty = waiting.blank_below = false;
       if (rest.text.empty() || FullMatch(identity_.aside.get(), rest.text) || AllAside(rest.text)) {
         if (labels.size() > 1) {
           row_ = labels;  // the next line holds their values, by shape
         } else {
-          pending_.push_back(Waiting{labels[0].field, labels[0].written});
+          const bool colon = labels[0].written.back() == ':';
+          pending_.push_back(Waiting{labels[0].field, labels[0].written, colon && inline_values_, false});
         }
+        inline_values_ = false;
         return;
       }
       // The last label takes the rest; labels before it wait (several labels, one value).
@@ -262,8 +274,10 @@ class FormReader {
       // "eingegangen") is no value, and no title either: the label waits.
       if (!Fill(*labels.back().field, rest, labels.back().written)) {
         pending_.push_back(Waiting{labels.back().field, labels.back().written});
+        inline_values_ = false;
       } else {
         continues_value_ = labels.back().field->value == nullptr;
+        inline_values_ = labels.back().written.back() == ':';
       }
       if (next) ReadPiece(*next);
       return;
@@ -303,7 +317,14 @@ class FormReader {
       return;
     }
     if (FullMatch(identity_.aside.get(), value.text) || AllAside(value.text)) return;
-    if (!pending_.empty()) {
+    // What ends the title is no label's value ("Dienststelle:" left empty,
+    // then "Vorstellung … Beratungsfolge dieser Vorlage").
+    const RE2* title_end = identity_.title_end.get();
+    re2::StringPiece end;
+    const bool ends_title =
+        title_end != nullptr && title_end->Match(value.text, 0, value.text.size(), RE2::UNANCHORED, &end, 1);
+    std::erase_if(pending_, [](const Waiting& w) { return w.blank_below && w.field->value == nullptr; });
+    if (!pending_.empty() && !ends_title) {
       // The first waiting label whose shape the value has, else the first
       // waiting label without a shape.
       auto taker = std::find_if(pending_.begin(), pending_.end(),
@@ -345,9 +366,7 @@ class FormReader {
     }
     // What ends the title may stand on the title's own line when
     // normalisation joined the lines of a paragraph.
-    re2::StringPiece end;
-    const RE2* title_end = identity_.title_end.get();
-    if (title_end != nullptr && title_end->Match(value.text, 0, value.text.size(), RE2::UNANCHORED, &end, 1)) {
+    if (ends_title) {
       const std::size_t at = static_cast<std::size_t>(end.data() - value.text.data());
       const std::string_view before = utf8::Trim(value.text.substr(0, at));
       if (!before.empty() && block_.empty() && MayBeTitle(before)) {
@@ -514,6 +533,7 @@ class FormReader {
   bool started_ = false;
   bool title_done_ = false;
   bool continues_value_ = false;  // the line above was "Label: value" of a free-text field
+  bool inline_values_ = false;    // the last label line was "Label: value"
 };
 
 }  // namespace
