@@ -458,8 +458,8 @@ class Loader {
   // <identity>: the header form's <field>s (a <label> and the shape of its
   // <value>, each a pattern with examples), the values of no label
   // (<aside>), letterhead lines (<skip>), what ends the title (<title-end>)
-  // and what is never one (<not-title>), and a first line that goes on
-  // (<title-continues>).
+  // and what is never one (<not-title>), a first line that goes on
+  // (<title-continues>) and a value that goes on (<value-continues>).
   // A field name ratsdoc does not know is an error, so that a typo cannot
   // silently switch a field off.
   Status LoadIdentity(const GrammarFile& file, pugi::xml_node section) {
@@ -508,6 +508,8 @@ class Loader {
         status = Compile(file, child, "not-title", &identity.not_title);
       } else if (element == "title-continues") {
         status = Compile(file, child, "title-continues", &identity.title_continues);
+      } else if (element == "value-continues") {
+        status = Compile(file, child, "value-continues", &identity.value_continues);
       } else {
         status = Error(file, line, "", "unknown element <" + element + "> in <identity>");
       }

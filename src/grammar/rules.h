@@ -100,6 +100,7 @@ struct IdentityRules {
   std::unique_ptr<RE2> title_end;  // a line that ends the title block (a table heading)
   std::unique_ptr<RE2> not_title;  // a line that is never a title (a sentence, a numbered item)
   std::unique_ptr<RE2> title_continues;  // a title's first line that goes on in the next (wrapped)
+  std::unique_ptr<RE2> value_continues;  // a free-text value that goes on in the next line ("Schul- und")
 };
 
 struct Rules {

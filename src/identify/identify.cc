@@ -122,8 +122,9 @@ class FormReader {
     for (const TextLine& line : lines) {
       if (line.blank()) {
         EndTitle();
-        continues_value_ = false;
+        continues_value_ = value_open_ = false;
         for (Waiting& waiting : pending_) waiting.blank_below = waiting.maybe_empty;
+        before_form_open_ = false;
         continue;
       }
       if (non_blank++ >= identity_.within_lines) break;
@@ -131,7 +132,7 @@ class FormReader {
       // holds no label, value or title: it ends a block, nothing more.
       if (line.text.size() > identity_.max_line_bytes) {
         EndTitle();
-        continues_value_ = false;
+        continues_value_ = value_open_ = false;
         continue;
       }
       // Done when the title is read and nothing waits, and the number and
@@ -146,7 +147,7 @@ class FormReader {
     // No line ended the title: the first block after the form, else the first
     // line before it (a title above the form).
     if (out_->title.empty() && !blocks_.empty()) out_->title = ChosenBlock();
-    if (out_->title.empty() && !before_form_.empty()) out_->title = Collapse(before_form_);
+    if (out_->title.empty() && !before_form_.empty()) out_->title = before_form_;
   }
 
  private:
@@ -254,7 +255,7 @@ class FormReader {
     }
     if (!labels.empty()) {
       started_ = true;
-      continues_value_ = false;
+      continues_value_ = value_open_ = false;
       EndTitle();
       // More labels below an empty one: a block of labels whose values follow.
       for (Waiting& waiting : pending_) waiting.maybe_empty = waiting.blank_below = false;
@@ -277,6 +278,7 @@ class FormReader {
         inline_values_ = false;
       } else {
         continues_value_ = labels.back().field->value == nullptr;
+        value_open_ = continues_value_ && FullMatch(identity_.value_continues.get(), rest.text);
         inline_values_ = labels.back().written.back() == ':';
       }
       if (next) ReadPiece(*next);
@@ -349,6 +351,13 @@ class FormReader {
         return;
       }
     }
+    // "Dienststelle: Schul- und" ⏎ "Sportamt": the value goes on.
+    if (continues_value_ && value_open_) {
+      if (open_value_ != nullptr) *open_value_ += " " + Collapse(value.text);
+      value_open_ = FullMatch(identity_.value_continues.get(), value.text);
+      continues_value_ = value_open_;
+      return;
+    }
     if (title_done_ || (started_ && !out_->title.empty())) return;  // nothing left for a line of no label
     if (FullMatch(identity_.skip.get(), value.text)) return;
     // Letterhead joined to the line after it by normalisation: the rest.
@@ -361,7 +370,17 @@ class FormReader {
       }
     }
     if (!started_) {
-      if (before_form_.empty() && MayBeTitle(value.text)) before_form_ = value.text;
+      // The first line above the form that may be a title, and the next one
+      // when the grammar says the title goes on there.
+      if (before_form_.empty()) {
+        if (MayBeTitle(value.text)) {
+          before_form_ = Collapse(value.text);
+          before_form_open_ = FullMatch(identity_.title_continues.get(), utf8::Trim(value.text));
+        }
+      } else if (before_form_open_ && MayBeTitle(value.text)) {
+        before_form_ += " " + Collapse(value.text);
+        before_form_open_ = false;
+      }
       return;
     }
     // What ends the title may stand on the title's own line when
@@ -467,7 +486,11 @@ class FormReader {
     } else if (field.name == "title") {
       if (out_->title.empty()) out_->title = collapsed;
     }
-    if (field.name != "other") out_->fields.emplace(field.name, collapsed);
+    open_value_ = nullptr;
+    if (field.name != "other") {
+      const auto [entry, inserted] = out_->fields.emplace(field.name, collapsed);
+      if (inserted) open_value_ = &entry->second;
+    }
     return true;
   }
 
@@ -529,11 +552,14 @@ class FormReader {
   };
   bool block_tentative_ = false;
   std::vector<Block> blocks_;  // the blocks after the form
-  std::string_view before_form_;          // the first line above the form
+  std::string before_form_;      // the title above the form: its first line, perhaps with the next
+  bool before_form_open_ = false;  // the next line continues it
   bool started_ = false;
   bool title_done_ = false;
   bool continues_value_ = false;  // the line above was "Label: value" of a free-text field
   bool inline_values_ = false;    // the last label line was "Label: value"
+  bool value_open_ = false;       // ... and its value goes on in the next line (<value-continues>)
+  std::string* open_value_ = nullptr;  // the field the last value filled, if it kept it
 };
 
 }  // namespace

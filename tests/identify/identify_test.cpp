@@ -203,6 +203,52 @@ TEST(KarlsruheHeader, TitleAboveTheForm) {
                  {"2020/1299", "antrag", "2020-11-10", "Hilfe für Tagesmütter und -väter in der Corona-Krise"});
 }
 
+// Running text below a header: lines of the full text width, so that the
+// header's short lines are read as lines (as in every real paper).
+const std::string kBody =
+    "Die Verwaltung berichtet dem Ausschuss über das Verfahren und über die Beteiligung der Gremien\n"
+    "der Stadt Karlsruhe, über die Beteiligung der Ortschaftsräte und über den weiteren Zeitplan.\n"
+    "Das Regierungspräsidium entscheidet über die Genehmigung nach Anhörung aller Beteiligten vor Ort.\n"
+    "Die Stadt wird dabei durch das zuständige Amt vertreten und gibt eine schriftliche Stellungnahme ab.\n";
+
+// The submitter line right below the title ("Anfrage: AfD"), which
+// normalisation joins to the title's line, is not part of the title; a
+// question is a title.
+TEST(KarlsruheHeader, TheSubmitterLineEndsTheTitle) {
+  const std::string text =
+      "Anfrage\n\nGedruckt auf 100 Prozent Recyclingpapier\n\nAfD-Gemeinderatsfraktion\n\nEingang: 30.01.2023\n\n"
+      "Vorlage Nr.: 2023/0105\nWird Karlsruhe Abriss-Stadt Nr. 1?\nAnfrage: AfD\n\nGremium Termin TOP ö nö\n"
+      "Gemeinderat 28.02.2023 31 X\n\nDie Verwaltung wird um Auskunft gebeten:\n";
+  ExpectDocument(text, Karlsruhe(), {"2023/0105", "anfrage", "2023-01-30", "Wird Karlsruhe Abriss-Stadt Nr. 1?"});
+}
+
+// "Dienststelle:" left empty: the title below the blank line is no value.
+TEST(KarlsruheHeader, AnEmptyFieldTakesNoTitle) {
+  const std::string text =
+      "Beschlussvorlage\n\nVorlage Nr.: 2021/0103\nVerantwortlich: Dez. 2\nDienststelle:\n\n"
+      "Vorstellung Siegerentwurf Nahversorgungszentrum\nBeratungsfolge dieser Vorlage\n"
+      "Gremium Termin TOP ö nö Ergebnis\nOrtschaftsrat Wettersbach 09.02.2021 1 x\n\nBeschlussantrag (Kurzfassung)\n" +
+      kBody;
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Karlsruhe());
+  EXPECT_EQ(identity.fields.count("other"), 0u);
+  ExpectDocument(text, Karlsruhe(),
+                 {"2021/0103", "drucksache", "2021-02-09", "Vorstellung Siegerentwurf Nahversorgungszentrum"});
+}
+
+// A value that stops at "und" goes on in the next line; the line after it
+// is the title.
+TEST(KarlsruheHeader, AWrappedValueIsNoTitle) {
+  const std::string text =
+      "Informationsvorlage\nGedruckt auf 100 Prozent Recyclingpapier\nVorlage Nr.: 2026/0062 Verantwortlich: Dez. 3\n"
+      "Dienststelle: Schul- und\nSportamt\nSchulleitungsstellenbesetzungsverfahren\n"
+      "Gremien Termin TOP Ö / N Zuständigkeit\nSchulausschuss 11.03.2026 7 Ö Kenntnisnahme\nKurzfassung\n" +
+      kBody;
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Karlsruhe());
+  EXPECT_EQ(identity.fields.at("responsible"), "Dez. 3");
+  ExpectDocument(text, Karlsruhe(),
+                 {"2026/0062", "information", "2026-03-11", "Schulleitungsstellenbesetzungsverfahren"});
+}
+
 // --- the grammar's contract ---------------------------------------------------
 
 TEST(IdentityGrammar, AnUnknownFieldNameIsALoadError) {
