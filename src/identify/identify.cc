@@ -262,6 +262,8 @@ class FormReader {
       if (rest.text.empty() || FullMatch(identity_.aside.get(), rest.text) || AllAside(rest.text)) {
         if (labels.size() > 1) {
           row_ = labels;  // the next line holds their values, by shape
+          wrapped_cell_.clear();
+          wrapped_lines_ = 0;
         } else {
           const bool colon = labels[0].written.back() == ':';
           pending_.push_back(Waiting{labels[0].field, labels[0].written, colon && inline_values_, false});
@@ -273,7 +275,8 @@ class FormReader {
       for (std::size_t i = 0; i + 1 < labels.size(); ++i) pending_.push_back(Waiting{labels[i].field, labels[i].written});
       // A rest without the label's shape ("eingegangen am: …" under a label
       // "eingegangen") is no value, and no title either: the label waits.
-      if (!Fill(*labels.back().field, rest, labels.back().written)) {
+      if (!Fill(*labels.back().field, rest, labels.back().written) &&
+          !Fill(*labels.back().field, ShapedStart(*labels.back().field, rest), labels.back().written)) {
         pending_.push_back(Waiting{labels.back().field, labels.back().written});
         inline_values_ = false;
       } else {
@@ -437,10 +440,14 @@ class FormReader {
   // 18" under "Gremium Termin TOP ö nö"): each shaped label takes the first
   // match of its shape after the values before it; a label without a shape
   // takes the text up to the next shaped value.
+  // A line without any shaped value is the first cell wrapped ("Ausschuss
+  // für öffentliche" ⏎ "Einrichtungen" ⏎ "29.11.2022 10 X"): the row waits
+  // for the next line, up to a few lines.
   void ReadRowByShape(const Piece& value) {
     std::vector<LabelAt> labels = std::move(row_);
     row_.clear();
     std::size_t pos = 0;
+    bool filled = false;
     const LabelAt* unshaped = nullptr;
     for (const LabelAt& label : labels) {
       const RE2* shape = label.field->value.get();
@@ -457,16 +464,44 @@ class FormReader {
                              (end == value.text.size() || IsSpace(value.text[end]));
         if (bounded && match.size() > 0) {
           if (unshaped != nullptr) {
-            Fill(*unshaped->field, Trimmed(value.text.substr(pos, begin - pos), value.begin + pos), unshaped->written);
+            const Piece before = Trimmed(value.text.substr(pos, begin - pos), value.begin + pos);
+            if (wrapped_cell_.empty()) {
+              Fill(*unshaped->field, before, unshaped->written);
+            } else {
+              const std::string cell = wrapped_cell_ + (before.text.empty() ? "" : " " + Collapse(before.text));
+              Fill(*unshaped->field, Piece{cell, before.begin}, unshaped->written);
+            }
             unshaped = nullptr;
           }
           Fill(*label.field, Piece{value.text.substr(begin, match.size()), value.begin + begin}, label.written);
+          filled = true;
           pos = end;
           break;
         }
         at = begin + 1;
       }
     }
+    if (!filled && ++wrapped_lines_ < kMaxWrappedCellLines) {
+      row_ = std::move(labels);
+      wrapped_cell_ += (wrapped_cell_.empty() ? "" : " ") + Collapse(value.text);
+      return;
+    }
+    wrapped_cell_.clear();
+    wrapped_lines_ = 0;
+  }
+
+  // The start of `rest` that has the field's shape, up to white space or a
+  // separator ("16.12.2022 / 20.12.2022", "06.09.2023: CDU-Fraktion"); empty
+  // when there is none or the field has no shape.
+  static Piece ShapedStart(const IdentityField& field, const Piece& rest) {
+    if (field.value == nullptr) return {};
+    re2::StringPiece match;
+    if (!field.value->Match(rest.text, 0, rest.text.size(), RE2::ANCHOR_START, &match, 1) || match.empty()) return {};
+    const std::size_t end = match.size();
+    if (end < rest.text.size() && !IsSpace(rest.text[end]) && std::string_view(":/,;").find(rest.text[end]) == std::string_view::npos) {
+      return {};
+    }
+    return Piece{rest.text.substr(0, end), rest.begin};
   }
 
   // `value` as the value of `field`; false when it does not have the field's shape.
@@ -543,6 +578,9 @@ class FormReader {
   std::deque<Waiting> pending_;
   std::vector<const IdentityField*> columns_;
   std::vector<LabelAt> row_;
+  static constexpr int kMaxWrappedCellLines = 3;
+  std::string wrapped_cell_;  // the lines of a wrapped first cell below row_, so far
+  int wrapped_lines_ = 0;
   std::string_view block_;           // first line of the block being read
   std::string block_text_;           // its title: the first line, perhaps with the next
   bool block_continued_ = false;     // the next line was joined

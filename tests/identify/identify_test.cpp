@@ -249,6 +249,20 @@ TEST(KarlsruheHeader, AWrappedValueIsNoTitle) {
                  {"2026/0062", "information", "2026-03-11", "Schulleitungsstellenbesetzungsverfahren"});
 }
 
+// "Eingang: 16.12.2022 / 20.12.2022": the date is the first of the value;
+// a body's name wrapped over two lines of the Beratungsfolge is one cell.
+TEST(KarlsruheHeader, AValueWithMoreAfterItAndAWrappedCell) {
+  const std::string text =
+      "Antrag - Neu\nGedruckt auf 100 Prozent Recyclingpapier\nAfD-Gemeinderatsfraktion\n"
+      "Eingang: 16.12.2022 / 20.12.2022\nVorlage Nr.: 2022/2305/4\nUmbau der Kaiserstraße verschieben\n"
+      "Gremium Termin TOP ö nö Ergebnis\nAusschuss für öffentliche\nEinrichtungen\n20.12.2022 9.10 x\n" +
+      kBody;
+  const DocumentIdentity identity = Identify(NormalizedBytes(text), Karlsruhe());
+  EXPECT_EQ(identity.fields.at("body"), "Ausschuss für öffentliche Einrichtungen");
+  EXPECT_EQ(identity.fields.at("item"), "9.10");
+  ExpectDocument(text, Karlsruhe(), {"2022/2305/4", "antrag", "2022-12-16", "Umbau der Kaiserstraße verschieben"});
+}
+
 // --- the grammar's contract ---------------------------------------------------
 
 TEST(IdentityGrammar, AnUnknownFieldNameIsALoadError) {
