@@ -148,6 +148,7 @@ class FormReader {
     // line before it (a title above the form).
     if (out_->title.empty() && !blocks_.empty()) out_->title = ChosenBlock();
     if (out_->title.empty() && !before_form_.empty()) out_->title = before_form_;
+    ResolveAmendment();
   }
 
  private:
@@ -361,6 +362,7 @@ class FormReader {
       continues_value_ = value_open_;
       return;
     }
+    if (HasNumberShape(value.text)) loose_numbers_.push_back(value);
     if (title_done_ || (started_ && !out_->title.empty())) return;  // nothing left for a line of no label
     if (FullMatch(identity_.skip.get(), value.text)) return;
     // Letterhead joined to the line after it by normalisation: the rest.
@@ -371,6 +373,13 @@ class FormReader {
         ReadValue(Trimmed(value.text.substr(prefix.size()), value.begin + prefix.size()));
         return;
       }
+    }
+    // "Spielplätze … (Anfrage F0087/12 von Stadtrat …)": a labelled value
+    // in brackets fills its field; the title is the text before them.
+    const Piece bracketed = BeforeBracketedValue(value);
+    if (!bracketed.text.empty()) {
+      ReadValue(bracketed);
+      return;
     }
     if (!started_) {
       // The first line above the form that may be a title, and the next one
@@ -490,6 +499,73 @@ class FormReader {
     wrapped_lines_ = 0;
   }
 
+  // The text before "(Label value …" in `line` when a label of the grammar
+  // opens the bracket and a value of its shape follows it (the field is then
+  // filled); empty otherwise.
+  Piece BeforeBracketedValue(const Piece& line) {
+    for (std::size_t open = line.text.find('('); open != std::string_view::npos && open > 0;
+         open = line.text.find('(', open + 1)) {
+      const std::string_view inside = line.text.substr(open + 1);
+      const std::optional<LabelAt> label = LabelAtStart(inside, identity_);
+      if (!label || label->field->value == nullptr) continue;
+      const std::size_t at = open + 1 + label->length;
+      const Piece shaped = ShapedStart(*label->field, Piece{line.text.substr(at), line.begin + at});
+      if (shaped.text.empty()) continue;
+      const Piece before = Trimmed(line.text.substr(0, open), line.begin);
+      if (before.text.empty()) return {};
+      Fill(*label->field, shaped, label->written);
+      return before;
+    }
+    return {};
+  }
+
+  // A value the `number` field's shape accepts.
+  bool HasNumberShape(std::string_view text) const {
+    for (const IdentityField& field : identity_.fields) {
+      if (field.name == "number" && FullMatch(field.value.get(), text)) return true;
+    }
+    return false;
+  }
+
+  // An amendment's number extends the number of the paper it amends
+  // ("DS0301/24/1" amends "DS0301/24"). When the form gave the amended paper
+  // as the own number and the amendment as the subject, or the amendment as
+  // the subject and left the amended paper's number to no label, the
+  // extended number is the own number.
+  void ResolveAmendment() {
+    const auto subject = out_->fields.find("subject");
+    if (subject == out_->fields.end() || subject_.text.empty()) return;
+    const std::string extended = Squeezed(FirstWord(subject_.text));
+    auto extends = [&](std::string_view base) {
+      return !base.empty() && extended.size() > base.size() + 1 && extended.compare(0, base.size(), base) == 0 &&
+             extended[base.size()] == '/';
+    };
+    std::string base;
+    if (extends(out_->number)) {
+      base = out_->number;
+    } else if (out_->number.empty()) {
+      for (const Piece& loose : loose_numbers_) {
+        if (extends(Squeezed(loose.text))) {
+          base = Squeezed(loose.text);
+          break;
+        }
+      }
+    }
+    if (base.empty()) return;
+    const std::string_view word = FirstWord(subject_.text);
+    out_->number = extended;
+    out_->number_label = subject_label_;
+    out_->number_span = Span{subject_.begin, subject_.begin + word.size()};
+    out_->fields["number"] = extended;
+    subject->second = base;
+  }
+
+  static std::string_view FirstWord(std::string_view text) {
+    std::size_t end = 0;
+    while (end < text.size() && !IsSpace(text[end])) ++end;
+    return text.substr(0, end);
+  }
+
   // The start of `rest` that has the field's shape, up to white space or a
   // separator ("16.12.2022 / 20.12.2022", "06.09.2023: CDU-Fraktion"); empty
   // when there is none or the field has no shape.
@@ -520,6 +596,11 @@ class FormReader {
 
     } else if (field.name == "title") {
       if (out_->title.empty()) out_->title = collapsed;
+    } else if (field.name == "subject") {
+      if (subject_.text.empty()) {
+        subject_ = value;
+        subject_label_ = std::string(label);
+      }
     }
     open_value_ = nullptr;
     if (field.name != "other") {
@@ -598,6 +679,9 @@ class FormReader {
   bool inline_values_ = false;    // the last label line was "Label: value"
   bool value_open_ = false;       // ... and its value goes on in the next line (<value-continues>)
   std::string* open_value_ = nullptr;  // the field the last value filled, if it kept it
+  Piece subject_;                 // the first value of the field `subject`
+  std::string subject_label_;
+  std::vector<Piece> loose_numbers_;  // values of no label with the number's shape
 };
 
 }  // namespace

@@ -36,6 +36,12 @@ void ExpectDocument(const std::string& text, const Grammar& grammar, const Expec
 
 // --- Magdeburg ----------------------------------------------------------------
 
+// Running text below a header, lines of the full text width.
+const std::string kMagdeburgBody =
+    "Die Verwaltung wird beauftragt, das Radverkehrskonzept um einen Abschnitt zu den Schulwegen zu ergänzen.\n"
+    "Die Schulwege werden mit den Schulen und den Elternvertretungen bis zum Ende des Jahres abgestimmt.\n"
+    "Die Kosten werden im Haushalt 2025 im Budget des Tiefbauamtes veranschlagt und dem Stadtrat berichtet.\n";
+
 // 1. A table whose rows are cells of one line (the city's PDF as text).
 TEST(MagdeburgHeader, TableRowsOfCells) {
   const std::string text =
@@ -109,6 +115,37 @@ TEST(MagdeburgHeader, NumberOpeningTheTitleLine) {
   const DocumentRecord cited = AnalyzeSource(
       ReadDocumentFromBytes("p.txt", "Vermerk\n\nGespräch mit dem Amt\n\nF0044/21 wurde beantwortet.\n"), Magdeburg());
   EXPECT_EQ(cited.id.rfind("sha256:", 0), 0u) << cited.id;
+}
+
+// 6 again: the number in brackets after the title, with the kind's word.
+TEST(MagdeburgHeader, NumberInBracketsAfterTheTitle) {
+  const std::string text =
+      "Spielplätze in Stadtfeld (Anfrage F0087/12 von Stadtrat Müller zur Stadtratssitzung am 14.06.2012)\n\n"
+      "Sehr geehrter Herr Oberbürgermeister,\n\n" + kMagdeburgBody;
+  ExpectDocument(text, Magdeburg(), {"F0087/12", "anfrage", "", "Spielplätze in Stadtfeld"});
+}
+
+// 7. Interleaved labels and values of an amendment: its own number comes
+// before the paper it amends, in whichever order the labels stand; an
+// amendment's number extends the amended paper's.
+TEST(MagdeburgHeader, InterleavedAmendmentHeader) {
+  const std::string tail =
+      "Absender\nFraktion DIE LINKE\nKurztitel\nRadverkehrskonzept 2030\n\nDer Stadtrat möge beschließen:\n\n" +
+      kMagdeburgBody;
+  for (const std::string& head : {
+           std::string("Änderungsantrag\nZum Verhandlungsgegenstand\nDatum\nDS0301/24/1\nöffentlich\nDS0301/24\n18.09.2024\n"),
+           std::string("Zum Verhandlungsgegenstand\nDatum\nDS0301/24/1\nöffentlich\nDS0301/24\n18.09.2024\n"),
+           std::string("Zum Verhandlungsgegenstand\nÄnderungsantrag\nDatum\nDS0301/24/1\nDS0301/24\n18.09.2024\n"),
+       }) {
+    const std::string text = "Landeshauptstadt Magdeburg\n\n" + head + tail;
+    const DocumentIdentity identity = Identify(NormalizedBytes(text), Magdeburg());
+    EXPECT_EQ(identity.number, "DS0301/24/1") << head;
+    EXPECT_EQ(identity.fields.at("subject"), "DS0301/24") << head;
+    ExpectDocument(text, Magdeburg(), {"DS0301/24/1", "antrag", "2024-09-18", "Radverkehrskonzept 2030"});
+    const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes("a.txt", text), Magdeburg());
+    ASSERT_EQ(record.references.size(), 1u) << head;
+    EXPECT_EQ(record.references[0].target, "DS0301/24");
+  }
 }
 
 // A number the reference grammar does not read as a paper is no own number.
