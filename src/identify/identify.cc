@@ -112,6 +112,14 @@ std::optional<LabelAt> LabelAtStart(std::string_view text, const IdentityRules& 
 
 bool FullMatch(const RE2* re, std::string_view text) { return re != nullptr && RE2::FullMatch(text, *re); }
 
+// The match of `re` in `text` (at its start with RE2::ANCHOR_START). Asks
+// first whether there is one at all, which RE2 answers with its DFA alone:
+// most lines have none, and finding where a match lies costs far more.
+bool Find(const RE2* re, std::string_view text, RE2::Anchor anchor, re2::StringPiece* match) {
+  return re != nullptr && re->Match(text, 0, text.size(), anchor, nullptr, 0) &&
+         re->Match(text, 0, text.size(), anchor, match, 1);
+}
+
 class FormReader {
  public:
   FormReader(const grammar::Rules& rules, DocumentIdentity* out)
@@ -136,9 +144,10 @@ class FormReader {
         continue;
       }
       // Done when the title is read and nothing waits, and the number and
-      // date are found (the Beratungsfolge below the title has the date).
-      if (title_done_ && pending_.empty() && columns_.empty() && row_.empty() && !out_->number.empty() &&
-          !out_->date.empty()) {
+      // date are found (the Beratungsfolge below the title has the date), or
+      // some lines below the title: the form's table follows it at once.
+      if (title_done_ && pending_.empty() && columns_.empty() && row_.empty() &&
+          ((!out_->number.empty() && !out_->date.empty()) || lines_after_title_++ >= kLinesAfterTitle)) {
         break;
       }
       ReadLine(line);
@@ -322,13 +331,20 @@ class FormReader {
       ReadRowByShape(value);
       return;
     }
+    // Most lines are of no use: below a title that is read, with no label
+    // waiting; above the form once its title line is read. Say so before
+    // any pattern runs.
+    const bool value_goes_on = continues_value_ && value_open_;
+    if (pending_.empty() && !value_goes_on) {
+      if (title_done_ || (started_ && !out_->title.empty())) return;
+      if (!started_ && !before_form_.empty() && !before_form_open_) return;
+    }
     if (FullMatch(identity_.aside.get(), value.text) || AllAside(value.text)) return;
     // What ends the title is no label's value ("Dienststelle:" left empty,
     // then "Vorstellung … Beratungsfolge dieser Vorlage").
-    const RE2* title_end = identity_.title_end.get();
     re2::StringPiece end;
     const bool ends_title =
-        title_end != nullptr && title_end->Match(value.text, 0, value.text.size(), RE2::UNANCHORED, &end, 1);
+        (started_ || !pending_.empty()) && Find(identity_.title_end.get(), value.text, RE2::UNANCHORED, &end);
     std::erase_if(pending_, [](const Waiting& w) { return w.blank_below && w.field->value == nullptr; });
     if (!pending_.empty() && !ends_title) {
       // The first waiting label whose shape the value has, else the first
@@ -356,21 +372,20 @@ class FormReader {
       }
     }
     // "Dienststelle: Schul- und" ⏎ "Sportamt": the value goes on.
-    if (continues_value_ && value_open_) {
+    if (value_goes_on) {
       if (open_value_ != nullptr) *open_value_ += " " + Collapse(value.text);
       value_open_ = FullMatch(identity_.value_continues.get(), value.text);
       continues_value_ = value_open_;
       return;
     }
-    if (HasNumberShape(value.text)) loose_numbers_.push_back(value);
+    if (started_ && HasNumberShape(value.text)) loose_numbers_.push_back(value);
     if (title_done_ || (started_ && !out_->title.empty())) return;  // nothing left for a line of no label
-    if (FullMatch(identity_.skip.get(), value.text)) return;
-    // Letterhead joined to the line after it by normalisation: the rest.
-    if (identity_.skip != nullptr) {
-      re2::StringPiece prefix;
-      if (identity_.skip->Match(value.text, 0, value.text.size(), RE2::ANCHOR_START, &prefix, 1) && prefix.size() > 0 &&
-          prefix.size() < value.text.size() && IsSpace(value.text[prefix.size()])) {
-        ReadValue(Trimmed(value.text.substr(prefix.size()), value.begin + prefix.size()));
+    // Letterhead, also joined to the line after it by normalisation: the rest.
+    re2::StringPiece letterhead;
+    if (Find(identity_.skip.get(), value.text, RE2::ANCHOR_START, &letterhead) && !letterhead.empty()) {
+      if (FullMatch(identity_.skip.get(), value.text)) return;
+      if (IsSpace(value.text[letterhead.size()])) {
+        ReadValue(Trimmed(value.text.substr(letterhead.size()), value.begin + letterhead.size()));
         return;
       }
     }
@@ -432,7 +447,7 @@ class FormReader {
   // Not the kind's word, not what the grammar says a title never looks like
   // (a sentence, a numbered item, a row of the Beratungsfolge).
   bool MayBeTitle(std::string_view line) const {
-    return !IsKindLine(line) && !FullMatch(identity_.not_title.get(), utf8::Trim(line));
+    return !FullMatch(identity_.not_title.get(), utf8::Trim(line)) && !IsKindLine(line);
   }
 
   // A line with the word that gave the kind ("ANTRAG", "Beschlussvorlage").
@@ -675,6 +690,8 @@ class FormReader {
   bool before_form_open_ = false;  // the next line continues it
   bool started_ = false;
   bool title_done_ = false;
+  static constexpr int kLinesAfterTitle = 8;
+  int lines_after_title_ = 0;  // non-blank lines read since title_done_ with nothing waiting
   bool continues_value_ = false;  // the line above was "Label: value" of a free-text field
   bool inline_values_ = false;    // the last label line was "Label: value"
   bool value_open_ = false;       // ... and its value goes on in the next line (<value-continues>)
