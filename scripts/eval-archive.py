@@ -168,7 +168,8 @@ def truth(archive):
 
 
 def run_ratsdoc(binary, grammar, paths):
-    """document/@source → (id, kind, date, title) from one `process` run."""
+    """document/@source → (id, kind, date, title, questions) from one
+    `process` run; questions: one flag per question, whether it has an answer."""
     with tempfile.TemporaryDirectory() as tmp:
         listing = os.path.join(tmp, "inputs")
         graph = os.path.join(tmp, "graph.xml")
@@ -183,10 +184,11 @@ def run_ratsdoc(binary, grammar, paths):
             for document in ET.parse(graph).getroot().iter(NS + "document"):
                 title = document.find(NS + "title")
                 date = document.find(NS + "date")
+                questions = [q.find(NS + "answer") is not None for q in document.iter(NS + "question")]
                 results[document.get("source")] = (
                     document.get("id", ""), document.get("kind", ""),
                     date.text if date is not None and date.text else "",
-                    title.text if title is not None and title.text else "")
+                    title.text if title is not None and title.text else "", questions)
         del listing
         return results
 
@@ -234,7 +236,7 @@ def main():
     for item in items:
         with open(item["path"], encoding="utf-8", errors="replace") as f:
             text = f.read()
-        doc_id, kind, date, title = found.get(item["path"], ("", "", "", ""))
+        doc_id, kind, date, title, _ = found.get(item["path"], ("", "", "", "", []))
         group = item["role"] if item["role"] == "stellungnahme" else item["paper_type"]
         head = first_lines(text, 15)
         where = os.path.basename(item["path"])
@@ -276,7 +278,35 @@ def main():
                 print(f"    {group:32s} {r / t:.3f}  ({r}/{t})")
         for line in errors[what][:args.errors]:
             print(f"    ! {line}")
+    print_structure(items, found)
     return 1 if failed else 0
+
+
+def print_structure(items, found):
+    """The questions of an Anfrage and of the Stellungnahme that answers it,
+    a check that needs no truth: the Stellungnahme repeats the Anfrage's
+    numbered questions, each with its answer below. Counted over the papers
+    with both texts whose Anfrage has numbered questions."""
+    by_paper = collections.defaultdict(dict)
+    for item in items:
+        if item["paper_type"] == "Anfrage" and item["role"] in ("main", "stellungnahme"):
+            by_paper[item["reference"]].setdefault(item["role"], item["path"])
+    asked = pairs = same = answered = 0
+    for texts in by_paper.values():
+        if "main" not in texts:
+            continue
+        questions = found.get(texts["main"], ("", "", "", "", []))[4]
+        asked += 1 if questions else 0
+        if not questions or "stellungnahme" not in texts:
+            continue
+        pairs += 1
+        answers = found.get(texts["stellungnahme"], ("", "", "", "", []))[4]
+        same += 1 if len(answers) == len(questions) else 0
+        answered += 1 if answers and all(answers) else 0
+    anfragen = sum(1 for texts in by_paper.values() if "main" in texts)
+    print(f"structure   Anfragen with numbered questions {asked}/{anfragen}; of the {pairs} with a "
+          f"Stellungnahme, same number of questions {same / pairs if pairs else 1:.3f}, "
+          f"every question answered {answered / pairs if pairs else 1:.3f}")
 
 
 if __name__ == "__main__":

@@ -300,6 +300,44 @@ TEST(KarlsruheHeader, AValueWithMoreAfterItAndAWrappedCell) {
   ExpectDocument(text, Karlsruhe(), {"2022/2305/4", "antrag", "2022-12-16", "Umbau der Kaiserstraße verschieben"});
 }
 
+// The structure of Karlsruhe's papers (grammars/karlsruhe/structure.xml):
+// an Anfrage's numbered questions below the Beratungsfolge, and the
+// Stellungnahme filed under the Anfrage's number, each question with its
+// answer below it (one line per paragraph, as the archive's texts have them).
+TEST(KarlsruheStructure, AnfrageQuestionsAndTheirAnswers) {
+  const std::string anfrage =
+      "Anfrage\n\nGedruckt auf 100 Prozent Recyclingpapier\n\nAfD-Gemeinderatsfraktion\n\nEingang: 30.01.2023\n\n"
+      "Vorlage Nr.: 2023/0105\nRadschnellwege im Karlsruher Stadtgebiet\nAnfrage: AfD\n\nGremium Termin TOP ö nö\n"
+      "Gemeinderat 28.02.2023 31 X\n\nDie Verwaltung wird um Auskunft gebeten:\n\n"
+      "1. Wird bei den anstehenden Planungsentscheidungen davon ausgegangen, dass genügend Radfahrer die Strecke nutzen?\n\n"
+      "2. Auf wie hoch wird der Flächenverbrauch an straßenbegleitendem Grün in der Pulverhausstraße berechnet?\n\n"
+      "Begründung:\n\n" + kBody + "\nunterzeichnet von:\nPaul Schmidt\n";
+  const DocumentRecord asked = AnalyzeSource(ReadDocumentFromBytes("a.txt", anfrage), Karlsruhe());
+  ASSERT_EQ(asked.structure.questions.size(), 2u);
+  EXPECT_EQ(asked.structure.questions[0].id, "2023/0105#Frage1");
+  EXPECT_EQ(asked.structure.questions[1].text.rfind("Auf wie hoch wird der Flächenverbrauch", 0), 0u);
+
+  const std::string stellungnahme =
+      "Stellungnahme zur Anfrage\n\nGedruckt auf 100 Prozent Recyclingpapier\n\nVorlage Nr.: 2023/0105\n\n"
+      "Verantwortlich: Dez. 6\nDienststelle: Stadtplanungsamt\n\nRadschnellwege im Karlsruher Stadtgebiet\nAnfrage: AfD\n\n"
+      "Gremien Termin TOP Ö / N Zuständigkeit\n\nGemeinderat 28.02.2023 31 Ö Kenntnisnahme\n\n"
+      "Zu 1.: Wird bei den anstehenden Planungsentscheidungen davon ausgegangen, dass genügend Radfahrer die Strecke nutzen?\n"
+      "Ja. Die Potenzialanalyse des Landes rechnet mit bis zu 2.000 Radfahrenden am Tag auf diesem Abschnitt der Strecke; "
+      "sie beruht auf Zählungen an den Radwegen zwischen Karlsruhe und Rastatt und auf der Verkehrsbefragung des Jahres "
+      "2018, die das Land für alle geplanten Radschnellwege ausgewertet hat.\n\n"
+      "Zu 2.: Auf wie hoch wird der Flächenverbrauch an straßenbegleitendem Grün in der Pulverhausstraße berechnet?\n"
+      "Der Flächenbedarf wird erst in der Entwurfsplanung ermittelt; die Verwaltung berichtet dem Ausschuss darüber, "
+      "sobald die Varianten der Trassenführung in der Pulverhausstraße vorliegen und mit dem Gartenbauamt und dem "
+      "Tiefbauamt abgestimmt sind.\n\n" +
+      kBody;
+  const DocumentRecord answered = AnalyzeSource(ReadDocumentFromBytes("s.txt", stellungnahme), Karlsruhe());
+  EXPECT_EQ(answered.kind, "stellungnahme");
+  EXPECT_EQ(answered.id, "2023/0105");
+  ASSERT_EQ(answered.structure.questions.size(), 2u);
+  EXPECT_EQ(answered.structure.questions[0].answer.rfind("Ja. Die Potenzialanalyse", 0), 0u);
+  EXPECT_EQ(answered.structure.questions[1].answer.rfind("Der Flächenbedarf wird erst", 0), 0u);
+}
+
 // --- the grammar's contract ---------------------------------------------------
 
 TEST(IdentityGrammar, AnUnknownFieldNameIsALoadError) {
