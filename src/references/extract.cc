@@ -451,8 +451,16 @@ Status CanonicalizeTarget(std::string_view query, const Grammar& grammar, std::s
   }
   const Reference& first = found.references.front();
   if (!first.resolved) {
+    // The example is the grammar's own (its first measure rule's), in its city's spelling.
+    std::string example;
+    for (const ReferenceRule& rule : grammar.rules().references) {
+      if (rule.part == ReferenceRule::Part::kMeasure && !rule.example.empty()) {
+        example = ", e.g. '" + rule.example + "'";
+        break;
+      }
+    }
     return Status(ErrorCode::kInvalidArgument, "'" + std::string(trimmed) + "' does not say which paper it belongs to (read as " +
-                                                   first.target + "); name it, e.g. 'Maßnahme 3.32 der Anlage 2 zur DS0583/21'");
+                                                   first.target + "); name it" + example);
   }
   *id = first.target;
   return Status::Ok();
