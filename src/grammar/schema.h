@@ -118,7 +118,9 @@ inline constexpr Group kYear{"y", Type::kCount, "year, two or four digits", true
 inline constexpr Group kGroups[] = {kDay, kMonth, kYear};
 }  // namespace date
 inline constexpr Match kDate{Section::kReferences, "date", "references/extract.cc, structure/toolkit.cc, identify/identify.cc",
-                             "how a date is written (searched)", date::kGroups};
+                             "how a date is written (searched); a reference rule's groups d, m, y date the "
+                             "document whose own number it reads",
+                             date::kGroups};
 
 namespace measure_row {
 inline constexpr Group kN{"n", Type::kText, "the measure's key (\"3.1\")", true};

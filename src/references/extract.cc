@@ -232,8 +232,10 @@ class Extractor {
   // The document's date: from its own-number match when that has one (the
   // title line of minutes), else the first date under a date column.
   void FindDate() {
+    namespace date_group = grammar::schema::date;
+    const std::string day(date_group::kDay.name), month(date_group::kMonth.name), year(date_group::kYear.name);
     if (self_ != nullptr) {
-      const auto d = self_->Group("d"), m = self_->Group("m"), y = self_->Group("y");
+      const auto d = self_->Group(day), m = self_->Group(month), y = self_->Group(year);
       if (d && m && y) {
         out_.date = IsoDate(*d, *m, *y).value_or("");
         return;
@@ -243,7 +245,7 @@ class Extractor {
     const std::string_view text = text_.text;
     const RE2& date = *rules_.date;
     const auto& names = date.NamedCapturingGroups();
-    if (!names.count("d") || !names.count("m") || !names.count("y")) return;
+    if (!names.count(day) || !names.count(month) || !names.count(year)) return;
     const int count = date.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(count));
     std::size_t pos = 0;
@@ -251,11 +253,11 @@ class Extractor {
       const std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
       const std::optional<std::string_view> label = layout_.ColumnLabel(begin);
       if (label && RE2::FullMatch(*label, *rules_.date_column)) {
-        auto group = [&](const char* name) {
+        auto group = [&](const std::string& name) {
           const re2::StringPiece& g = groups[static_cast<std::size_t>(names.at(name))];
           return std::string_view(g.data(), g.size());
         };
-        if (std::optional<std::string> iso = IsoDate(group("d"), group("m"), group("y"))) {
+        if (std::optional<std::string> iso = IsoDate(group(day), group(month), group(year))) {
           out_.date = std::move(*iso);
           return;
         }
