@@ -9,10 +9,14 @@ namespace ratsdoc::grammar::schema {
 
 std::string_view TypeName(Type type) {
   switch (type) {
-    case Type::kText: return "text";
-    case Type::kCount: return "count";
-    case Type::kDate: return "date";
-    case Type::kTime: return "time";
+    case Type::kText:
+      return "text";
+    case Type::kCount:
+      return "count";
+    case Type::kDate:
+      return "date";
+    case Type::kTime:
+      return "time";
   }
   return "text";
 }
@@ -126,10 +130,12 @@ std::string Describe(const Rules* rules) {
     out += "\n";
   }
 
-  out += "\nNamed patterns: `<match name=\"…\">` of `<structure>`, and `<date>`, `<measure-row>` of "
-         "`<references>`. Groups marked required must be in the pattern; a match that needs another "
-         "is refused without it.\n\n";
-  out += "| name | read by | meaning | groups | needs |" + defined_head + "\n|---|---|---|---|---|" + defined_rule + "\n";
+  out +=
+      "\nNamed patterns: `<match name=\"…\">` of `<structure>`, and `<date>`, `<measure-row>` of "
+      "`<references>`. Groups marked required must be in the pattern; a match that needs another "
+      "is refused without it.\n\n";
+  out +=
+      "| name | read by | meaning | groups | needs |" + defined_head + "\n|---|---|---|---|---|" + defined_rule + "\n";
   for (const Match* match : kMatches) {
     const bool in_references = match->section == Section::kReferences;
     out += "| `" + std::string(in_references ? "<" : "") + std::string(match->name) + (in_references ? ">" : "") +

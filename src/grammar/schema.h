@@ -46,9 +46,9 @@ struct Group {
   std::string_view name;
   Type type = Type::kText;
   std::string_view meaning;
-  bool required = false;                 // the pattern must have this group
+  bool required = false;                  // the pattern must have this group
   const numbers::Range* range = nullptr;  // kCount: the values it may take
-  std::string_view what = {};            // the field in a warning; empty: range->what
+  std::string_view what = {};             // the field in a warning; empty: range->what
   // The field as a warning names it.
   std::string_view Field() const { return what.empty() && range != nullptr ? range->what : what; }
 };
@@ -63,7 +63,7 @@ enum class Section {
 struct Match {
   Section section = Section::kStructure;
   std::string_view name;
-  std::string_view reader;   // the source file that reads it
+  std::string_view reader;  // the source file that reads it
   std::string_view meaning;
   std::span<const Group> groups = {};
   // Matches C++ reads only together with this one: a grammar that defines this
@@ -117,7 +117,8 @@ inline constexpr Group kMonth{"m", Type::kCount, "month", true, &numbers::kMonth
 inline constexpr Group kYear{"y", Type::kCount, "year, two or four digits", true, &numbers::kYear};
 inline constexpr Group kGroups[] = {kDay, kMonth, kYear};
 }  // namespace date
-inline constexpr Match kDate{Section::kReferences, "date", "references/extract.cc, structure/toolkit.cc, identify/identify.cc",
+inline constexpr Match kDate{Section::kReferences, "date",
+                             "references/extract.cc, structure/toolkit.cc, identify/identify.cc",
                              "how a date is written (searched); a reference rule's groups d, m, y date the "
                              "document whose own number it reads",
                              date::kGroups};
@@ -177,8 +178,7 @@ inline constexpr Match kLabelSessionDate{Section::kStructure, "label-session-dat
                                          "label of a session's date"};
 inline constexpr Match kLabelSession{Section::kStructure, "label-session", "structure/papers.cc",
                                      "label of a session's number"};
-inline constexpr Match kLabelItem{Section::kStructure, "label-item", "structure/papers.cc",
-                                  "label of the agenda item"};
+inline constexpr Match kLabelItem{Section::kStructure, "label-item", "structure/papers.cc", "label of the agenda item"};
 inline constexpr Match kLabelPublic{Section::kStructure, "label-public", "structure/papers.cc",
                                     "label of public / not public (value: public)"};
 inline constexpr Match kLabelPaper{Section::kStructure, "label-paper", "structure/papers.cc",
@@ -188,11 +188,10 @@ inline constexpr Match kLabelDate{Section::kStructure, "label-date", "structure/
 inline constexpr Match kLabelOther{Section::kStructure, "label-other", "structure/papers.cc",
                                    "any other label (marks a label row only)"};
 // Every label, for "is this cell a label".
-inline constexpr const Match* kLabels[] = {&kLabelSubject,    &kLabelOriginator,       &kLabelSubmitter,
-                                           &kLabelAddressee,  &kLabelTitle,            &kLabelDistribution,
-                                           &kLabelDistributionDate, &kLabelBody,       &kLabelSessionDate,
-                                           &kLabelSession,    &kLabelItem,             &kLabelPublic,
-                                           &kLabelPaper,      &kLabelDate,             &kLabelOther};
+inline constexpr const Match* kLabels[] = {
+    &kLabelSubject,      &kLabelOriginator,       &kLabelSubmitter, &kLabelAddressee,   &kLabelTitle,
+    &kLabelDistribution, &kLabelDistributionDate, &kLabelBody,      &kLabelSessionDate, &kLabelSession,
+    &kLabelItem,         &kLabelPublic,           &kLabelPaper,     &kLabelDate,        &kLabelOther};
 
 namespace subject_cell {
 inline constexpr Group kPerson{"person", Type::kText, "the person who asked"};
@@ -210,8 +209,8 @@ inline constexpr Group kNo{"no", Type::kText, "takes part: not public"};
 inline constexpr Group kYes{"yes", Type::kText, "takes part: public (any match without not/no is public)"};
 inline constexpr Group kGroups[] = {kNot, kNo, kYes};
 }  // namespace public_cell
-inline constexpr Match kPublic{Section::kStructure, "public", "structure/papers.cc",
-                               "public / not public (whole cell)", public_cell::kGroups};
+inline constexpr Match kPublic{Section::kStructure, "public", "structure/papers.cc", "public / not public (whole cell)",
+                               public_cell::kGroups};
 namespace numbered_item {
 inline constexpr Group kN{"n", Type::kText, "the number as written; items count 1, 2, … in order", true};
 inline constexpr Group kText{"text", Type::kText, "the item's first line without its number", true};
@@ -221,8 +220,11 @@ inline constexpr Match kNumberedItem{Section::kStructure, "numbered-item", "stru
                                      "a numbered question, proposal or decision point (whole line)",
                                      numbered_item::kGroups};
 inline constexpr std::string_view kNeedsNumberedItem[] = {"numbered-item"};
-inline constexpr Match kQuestionsIntro{Section::kStructure, "questions-intro", "structure/papers.cc",
-                                       "the line after which numbered items start (whole line)", {},
+inline constexpr Match kQuestionsIntro{Section::kStructure,
+                                       "questions-intro",
+                                       "structure/papers.cc",
+                                       "the line after which numbered items start (whole line)",
+                                       {},
                                        kNeedsNumberedItem};
 inline constexpr Match kQuestionsEnd{Section::kStructure, "questions-end", "structure/papers.cc",
                                      "a line that ends the numbered items or sections (whole line)"};
@@ -236,14 +238,15 @@ inline constexpr Match kVoteSubject{Section::kStructure, "vote-subject", "struct
 namespace vote_counts {
 inline constexpr Group kYes{"yes", Type::kCount, "votes for", false, &numbers::kVoteCount, "vote count (yes)"};
 inline constexpr Group kNo{"no", Type::kCount, "votes against", false, &numbers::kVoteCount, "vote count (no)"};
-inline constexpr Group kAbstentions{"abstentions", Type::kCount, "abstentions", false, &numbers::kVoteCount,
-                                    "vote count (abstentions)"};
+inline constexpr Group kAbstentions{"abstentions", Type::kCount,         "abstentions",
+                                    false,         &numbers::kVoteCount, "vote count (abstentions)"};
 inline constexpr Group kGroups[] = {kYes, kNo, kAbstentions};
 }  // namespace vote_counts
 inline constexpr std::string_view kNeedsVoteSubject[] = {"vote-subject"};
-inline constexpr Match kVoteCounts{Section::kStructure, "vote-counts", "structure/papers.cc",
-                                   "a vote's counts, on the line below its vote-subject (whole line)",
-                                   vote_counts::kGroups, kNeedsVoteSubject};
+inline constexpr Match kVoteCounts{
+    Section::kStructure,   "vote-counts",
+    "structure/papers.cc", "a vote's counts, on the line below its vote-subject (whole line)",
+    vote_counts::kGroups,  kNeedsVoteSubject};
 inline constexpr Match kSectionsStart{Section::kStructure, "sections-start", "structure/papers.cc",
                                       "the line after which numbered sections start (whole line)"};
 namespace section_heading {
@@ -252,14 +255,18 @@ inline constexpr Group kTitle{"title", Type::kText, "the section's title"};
 inline constexpr Group kGroups[] = {kN, kTitle};
 }  // namespace section_heading
 inline constexpr std::string_view kNeedsSectionsStart[] = {"sections-start"};
-inline constexpr Match kSectionHeading{Section::kStructure, "section-heading", "structure/papers.cc",
-                                       "a numbered section heading after sections-start (whole line)",
-                                       section_heading::kGroups, kNeedsSectionsStart};
+inline constexpr Match kSectionHeading{
+    Section::kStructure,      "section-heading",
+    "structure/papers.cc",    "a numbered section heading after sections-start (whole line)",
+    section_heading::kGroups, kNeedsSectionsStart};
 inline constexpr Match kSignatureName{Section::kStructure, "signature-name", "structure/papers.cc",
                                       "a signature's name line (whole line)"};
 inline constexpr std::string_view kNeedsSignatureName[] = {"signature-name"};
-inline constexpr Match kSignatureRole{Section::kStructure, "signature-role", "structure/papers.cc",
-                                      "a role line under a signature's name (\"Stadträtin, Fraktion …\")", {},
+inline constexpr Match kSignatureRole{Section::kStructure,
+                                      "signature-role",
+                                      "structure/papers.cc",
+                                      "a role line under a signature's name (\"Stadträtin, Fraktion …\")",
+                                      {},
                                       kNeedsSignatureName};
 
 // ---- <structure>: minutes ------------------------------------------------------
@@ -273,7 +280,7 @@ inline constexpr Group kDate{"date", Type::kDate, "the meeting's date", false, n
 inline constexpr Group kStart{"start", Type::kTime, "start time", false, nullptr, "start time"};
 inline constexpr Group kEnd{"end", Type::kTime, "end time", false, nullptr, "end time"};
 inline constexpr Group kLocation{"location", Type::kText, "where it met"};
-inline constexpr Group kGroups[] = {kBody, kNumber, kPublic,   kPrivate,   kDate,      kStart,
+inline constexpr Group kGroups[] = {kBody, kNumber,   kPublic,    kPrivate,     kDate,      kStart,
                                     kEnd,  kLocation, date::kDay, date::kMonth, date::kYear};
 }  // namespace minutes_title
 inline constexpr Match kMinutesTitle{Section::kStructure, "minutes-title", "structure/minutes.cc",
@@ -282,9 +289,12 @@ inline constexpr Match kMinutesTitle{Section::kStructure, "minutes-title", "stru
 inline constexpr Match kMinutesColumnName{Section::kStructure, "minutes-column-name", "structure/minutes.cc",
                                           "the name column's label of an attendance table (whole cell)"};
 inline constexpr std::string_view kNeedsColumnName[] = {"minutes-column-name"};
-inline constexpr Match kMinutesColumnAttendance{Section::kStructure, "minutes-column-attendance",
+inline constexpr Match kMinutesColumnAttendance{Section::kStructure,
+                                                "minutes-column-attendance",
                                                 "structure/minutes.cc",
-                                                "the attendance column's label (whole cell)", {}, kNeedsColumnName};
+                                                "the attendance column's label (whole cell)",
+                                                {},
+                                                kNeedsColumnName};
 namespace minutes_name_cell {
 inline constexpr Group kName{"name", Type::kText, "the name without what surrounds it", true};
 inline constexpr Group kGroups[] = {kName};
@@ -301,10 +311,9 @@ inline constexpr Group kBefore{"before", Type::kText, "the name before it"};
 inline constexpr Group kAfter{"after", Type::kText, "the name after it"};
 inline constexpr Group kGroups[] = {kWord, kBefore, kAfter};
 }  // namespace minutes_embedded_attendance
-inline constexpr Match kMinutesEmbeddedAttendance{Section::kStructure, "minutes-embedded-attendance",
-                                                  "structure/minutes.cc",
-                                                  "a name cell with its attendance word inside (whole)",
-                                                  minutes_embedded_attendance::kGroups};
+inline constexpr Match kMinutesEmbeddedAttendance{
+    Section::kStructure, "minutes-embedded-attendance", "structure/minutes.cc",
+    "a name cell with its attendance word inside (whole)", minutes_embedded_attendance::kGroups};
 namespace minutes_substitution {
 inline constexpr Group kPerson{"person", Type::kText, "who attended", true};
 inline constexpr Group kFor{"for", Type::kText, "whom they stood in for", true};
@@ -331,8 +340,7 @@ inline constexpr Match kMinutesTopLabelled{Section::kStructure, "minutes-top-lab
                                            "an agenda item heading with its label (whole line; tried first)",
                                            minutes_top::kGroups};
 inline constexpr Match kMinutesTopNumbered{Section::kStructure, "minutes-top-numbered", "structure/minutes.cc",
-                                           "an agenda item heading by number alone (whole line)",
-                                           minutes_top::kGroups};
+                                           "an agenda item heading by number alone (whole line)", minutes_top::kGroups};
 namespace minutes_closing {
 inline constexpr Group kTime{"time", Type::kTime, "when the meeting closed", false, nullptr, "closing time"};
 inline constexpr Group kGroups[] = {kTime};
@@ -368,8 +376,7 @@ inline constexpr Group kGroups[] = {kN, kTitle};
 inline constexpr Match kAnnexField{Section::kStructure, "annex-field", "structure/annex.cc",
                                    "an action field heading (whole line)", annex_field::kGroups};
 inline constexpr Match kAnnexFieldCross{Section::kStructure, "annex-field-cross", "structure/annex.cc",
-                                        "the cross-cutting action field's heading (whole line)",
-                                        annex_title::kGroups};
+                                        "the cross-cutting action field's heading (whole line)", annex_title::kGroups};
 inline constexpr Match kAnnexGoals{Section::kStructure, "annex-goals", "structure/annex.cc",
                                    "the line that starts a field's goals (whole line)"};
 inline constexpr Match kAnnexMeasures{Section::kStructure, "annex-measures", "structure/annex.cc",
@@ -379,17 +386,20 @@ inline constexpr Group kText{"text", Type::kText, "the goal", true};
 inline constexpr Group kGroups[] = {kText};
 }  // namespace annex_goal
 inline constexpr std::string_view kNeedsAnnexGoals[] = {"annex-goals"};
-inline constexpr Match kAnnexGoal{Section::kStructure, "annex-goal", "structure/annex.cc",
-                                  "a bulleted goal after annex-goals (whole line)", annex_goal::kGroups,
-                                  kNeedsAnnexGoals};
+inline constexpr Match kAnnexGoal{Section::kStructure,  "annex-goal",
+                                  "structure/annex.cc", "a bulleted goal after annex-goals (whole line)",
+                                  annex_goal::kGroups,  kNeedsAnnexGoals};
 inline constexpr std::string_view kNeedsAnnexGoal[] = {"annex-goal"};
-inline constexpr Match kAnnexGoalContinuation{Section::kStructure, "annex-goal-continuation", "structure/annex.cc",
-                                              "a line that continues the goal above it (whole line)", {},
+inline constexpr Match kAnnexGoalContinuation{Section::kStructure,
+                                              "annex-goal-continuation",
+                                              "structure/annex.cc",
+                                              "a line that continues the goal above it (whole line)",
+                                              {},
                                               kNeedsAnnexGoal};
 inline constexpr Match kAnnexColumnText{Section::kStructure, "annex-column-text", "structure/annex.cc",
                                         "the measure text column's label (whole cell)"};
-inline constexpr Match kAnnexColumnResponsible{Section::kStructure, "annex-column-responsible",
-                                               "structure/annex.cc", "the responsible column's label (whole cell)"};
+inline constexpr Match kAnnexColumnResponsible{Section::kStructure, "annex-column-responsible", "structure/annex.cc",
+                                               "the responsible column's label (whole cell)"};
 namespace annex_measure_key {
 inline constexpr Group kField{"field", Type::kText, "the action field's number in a measure key", true};
 inline constexpr Group kItem{"item", Type::kText, "the measure's number within its field"};
@@ -459,34 +469,96 @@ inline constexpr Group kGroups[] = {kTime, kText};
 inline constexpr Match kProgrammeItem{Section::kStructure, "programme-item", "structure/programme.cc",
                                       "a timed programme line (whole line)", programme_item::kGroups};
 inline constexpr std::string_view kNeedsProgrammeItem[] = {"programme-item"};
-inline constexpr Match kProgrammeContinuation{Section::kStructure, "programme-continuation",
+inline constexpr Match kProgrammeContinuation{Section::kStructure,
+                                              "programme-continuation",
                                               "structure/programme.cc",
-                                              "a line that continues the programme item above (whole line)", {},
+                                              "a line that continues the programme item above (whole line)",
+                                              {},
                                               kNeedsProgrammeItem};
 namespace programme_speaker {
 inline constexpr Group kName{"name", Type::kText, "the item's title", true};
 inline constexpr Group kSpeaker{"speaker", Type::kText, "who speaks", true};
 inline constexpr Group kGroups[] = {kName, kSpeaker};
 }  // namespace programme_speaker
-inline constexpr Match kProgrammeSpeaker{Section::kStructure, "programme-speaker", "structure/programme.cc",
-                                         "an item's text split into title and speaker (whole)",
-                                         programme_speaker::kGroups, kNeedsProgrammeItem};
+inline constexpr Match kProgrammeSpeaker{
+    Section::kStructure,        "programme-speaker",
+    "structure/programme.cc",   "an item's text split into title and speaker (whole)",
+    programme_speaker::kGroups, kNeedsProgrammeItem};
 
 // Every match, in the order --describe prints them.
 inline constexpr const Match* kMatches[] = {
-    &kDate, &kMeasureRow, &kClockTime, &kPersonHonorific, &kPersonTitle, &kPersonRole, &kTitleLine,
-    &kLabelSubject, &kLabelOriginator, &kLabelSubmitter, &kLabelAddressee, &kLabelTitle, &kLabelDistribution,
-    &kLabelDistributionDate, &kLabelBody, &kLabelSessionDate, &kLabelSession, &kLabelItem, &kLabelPublic,
-    &kLabelPaper, &kLabelDate, &kLabelOther, &kSubjectCell, &kGroupLine, &kPublic, &kNumberedItem,
-    &kQuestionsIntro, &kQuestionsEnd, &kVoteSubject, &kVoteCounts, &kSectionsStart, &kSectionHeading,
-    &kSignatureName, &kSignatureRole, &kMinutesTitle, &kMinutesColumnName, &kMinutesColumnAttendance,
-    &kMinutesNameCell, &kMinutesPresent, &kMinutesExcused, &kMinutesEmbeddedAttendance, &kMinutesSubstitution,
-    &kMinutesNameList, &kMinutesQuorum, &kMinutesTopLabelled, &kMinutesTopNumbered, &kMinutesClosing,
-    &kMinutesMinuteTaker, &kAnnexHeading, &kAnnexTitle, &kAnnexField, &kAnnexFieldCross, &kAnnexGoals,
-    &kAnnexMeasures, &kAnnexGoal, &kAnnexGoalContinuation, &kAnnexColumnText, &kAnnexColumnResponsible,
-    &kAnnexMeasureKey, &kAnnexLead, &kAnnexBrokenWord, &kAnnexSuspended, &kAnnexUnitName, &kAnnexUnitSeparator,
-    &kAnnexUnitEtc, &kAnnexUnitArticle, &kAnnexUnitOwner, &kAnnexUnitRemark, &kAnnexUnitWord, &kProgrammeItem,
-    &kProgrammeContinuation, &kProgrammeSpeaker,
+    &kDate,
+    &kMeasureRow,
+    &kClockTime,
+    &kPersonHonorific,
+    &kPersonTitle,
+    &kPersonRole,
+    &kTitleLine,
+    &kLabelSubject,
+    &kLabelOriginator,
+    &kLabelSubmitter,
+    &kLabelAddressee,
+    &kLabelTitle,
+    &kLabelDistribution,
+    &kLabelDistributionDate,
+    &kLabelBody,
+    &kLabelSessionDate,
+    &kLabelSession,
+    &kLabelItem,
+    &kLabelPublic,
+    &kLabelPaper,
+    &kLabelDate,
+    &kLabelOther,
+    &kSubjectCell,
+    &kGroupLine,
+    &kPublic,
+    &kNumberedItem,
+    &kQuestionsIntro,
+    &kQuestionsEnd,
+    &kVoteSubject,
+    &kVoteCounts,
+    &kSectionsStart,
+    &kSectionHeading,
+    &kSignatureName,
+    &kSignatureRole,
+    &kMinutesTitle,
+    &kMinutesColumnName,
+    &kMinutesColumnAttendance,
+    &kMinutesNameCell,
+    &kMinutesPresent,
+    &kMinutesExcused,
+    &kMinutesEmbeddedAttendance,
+    &kMinutesSubstitution,
+    &kMinutesNameList,
+    &kMinutesQuorum,
+    &kMinutesTopLabelled,
+    &kMinutesTopNumbered,
+    &kMinutesClosing,
+    &kMinutesMinuteTaker,
+    &kAnnexHeading,
+    &kAnnexTitle,
+    &kAnnexField,
+    &kAnnexFieldCross,
+    &kAnnexGoals,
+    &kAnnexMeasures,
+    &kAnnexGoal,
+    &kAnnexGoalContinuation,
+    &kAnnexColumnText,
+    &kAnnexColumnResponsible,
+    &kAnnexMeasureKey,
+    &kAnnexLead,
+    &kAnnexBrokenWord,
+    &kAnnexSuspended,
+    &kAnnexUnitName,
+    &kAnnexUnitSeparator,
+    &kAnnexUnitEtc,
+    &kAnnexUnitArticle,
+    &kAnnexUnitOwner,
+    &kAnnexUnitRemark,
+    &kAnnexUnitWord,
+    &kProgrammeItem,
+    &kProgrammeContinuation,
+    &kProgrammeSpeaker,
 };
 
 // ---- <structure>: texts and rewrite lists -----------------------------------------
@@ -560,8 +632,8 @@ inline constexpr RelationName kRelations[] = {
 // addressee, sender, subject (the paper answered, decided or amended), and
 // "other": a label whose value no field keeps (read so that its value is not
 // taken for another's).
-inline constexpr const char* kIdentityFields[] = {"number", "date", "title", "body", "item", "responsible",
-                                                  "addressee", "sender", "subject", "other"};
+inline constexpr const char* kIdentityFields[] = {"number",      "date",      "title",  "body",    "item",
+                                                  "responsible", "addressee", "sender", "subject", "other"};
 
 // ---- Look-up and description ---------------------------------------------------------
 

@@ -56,8 +56,7 @@ TEST_F(SchemaTest, MisspeltMatchNameIsRefusedWithTheClosestKnownName) {
 
 TEST_F(SchemaTest, MatchNameFarFromEveryKnownOneGetsNoGuess) {
   const std::string message = Load("<structure><match name=\"zzz\"><pattern>a</pattern></match></structure>\n");
-  EXPECT_NE(message.find("unknown <match name=\"zzz\"> in <structure> (ratsdoc grammar --describe"),
-            std::string::npos)
+  EXPECT_NE(message.find("unknown <match name=\"zzz\"> in <structure> (ratsdoc grammar --describe"), std::string::npos)
       << message;
 }
 
@@ -93,8 +92,8 @@ TEST_F(SchemaTest, DateOfReferencesNeedsDayMonthAndYear) {
 }
 
 TEST_F(SchemaTest, MatchReadOnlyWithAnotherNeedsIt) {
-  const std::string message = Load(
-      "<structure>\n\n<match name=\"vote-counts\"><pattern>Ja: (?P&lt;yes>\\d+)</pattern></match></structure>\n");
+  const std::string message =
+      Load("<structure>\n\n<match name=\"vote-counts\"><pattern>Ja: (?P&lt;yes>\\d+)</pattern></match></structure>\n");
   EXPECT_NE(message.find(City() + ":5: rule 'vote-counts': <match name=\"vote-counts\"> is read only together "
                                   "with <match name=\"vote-subject\">, which the grammar does not define"),
             std::string::npos)
