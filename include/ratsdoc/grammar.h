@@ -43,6 +43,14 @@ class Grammar {
   // Names of the grammars shipped inside the library, e.g. {"magdeburg"}.
   static std::vector<std::string> BuiltinNames();
 
+  // The grammar's contract as Markdown: every name ratsdoc reads from a
+  // grammar (layouts, named patterns with their groups and types, texts,
+  // rewrite lists, identity fields), what it means and which stage reads it.
+  // With `grammar`, a last column says what that grammar defines; with
+  // nullptr the text is the one grammars/README.md holds between its
+  // contract markers.
+  static std::string DescribeContract(const Grammar* grammar);
+
   ~Grammar();
   Grammar(const Grammar&) = delete;
   Grammar& operator=(const Grammar&) = delete;

@@ -59,9 +59,15 @@ struct Reference {
                        // Set by the structure stage (AttributeToUnits), not here.
 };
 
+// The kind of a document that no content cue and no own number classifies:
+// SPEC's word for "no kind" (programmes, presentations, anything
+// unrecognised). The kinds a document can have are SPEC's vocabulary, the
+// same for every city's grammar.
+inline constexpr std::string_view kNoKind = "sonstiges";
+
 struct DocumentReferences {
   std::string id;    // the document's own canonical number; empty when it has none
-  std::string kind;  // the document's kind: by content (identity), else its own number's; "sonstiges"
+  std::string kind;  // the document's kind: by content (identity), else its own number's; else kNoKind
   std::string parent;  // for an Anlage: the paper it is attached to
   std::string date;  // ISO 8601 date from the header table or title line; empty when unknown
   std::vector<Reference> references;  // in document order; never the document's own number
@@ -80,13 +86,14 @@ DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& 
 DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar);
 
 // The kind of a canonical paper ID ("DS0583/21" → "drucksache"), by the
-// grammar rule that matches it; "sonstiges" when none does.
+// grammar rule that matches it; kNoKind when none does.
 std::string KindOfId(std::string_view id, const Grammar& grammar);
 
 // The canonical ID of measure `number` of the attachment `attachment` (an
 // attachment ID), by the grammar's measure-id template: "DS0583/21/Anlage2#3.32".
 std::string MeasureIdOf(std::string_view attachment, std::string_view number, const Grammar& grammar);
-// The kind the grammar gives attachments ("anlage") and measures ("massnahme").
+// The kind the grammar gives attachments ("anlage"): its first attachment
+// rule's kind, else the first kind it parses with the annex layout, else kNoKind.
 std::string AttachmentKind(const Grammar& grammar);
 
 // Canonicalises a query written in any spelling the grammar accepts ("DS 583/21",

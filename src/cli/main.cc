@@ -386,6 +386,18 @@ int RunCites(const std::string& target, const std::string& graph_path, const std
   return citations.empty() ? kExitInputFailed : kExitOk;
 }
 
+// ratsdoc grammar --describe: the contract, with what the grammar defines.
+int RunDescribe(const std::string& grammar_name, bool contract_only) {
+  if (contract_only) {
+    std::cout << ratsdoc::Grammar::DescribeContract(nullptr);
+    return kExitOk;
+  }
+  const auto grammar = LoadGrammar(grammar_name);
+  if (!grammar) return kExitFatal;
+  std::cout << ratsdoc::Grammar::DescribeContract(grammar.get());
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -460,6 +472,19 @@ int main(int argc, char** argv) {
   link->add_option("FRAGMENTS", link_inputs, "Fragment files (or graphs) made with the same grammar")->required();
   link->add_option("-o,--output", link_output, "The graph file to write (default: standard output)");
 
+  bool describe = false;
+  bool contract_only = false;
+  CLI::App* grammar_command = app.add_subcommand(
+      "grammar", "Print what ratsdoc reads from a grammar (grammars/README.md explains the format).");
+  grammar_command
+      ->add_flag("--describe", describe,
+                 "Print the contract: every layout, named pattern (with its groups and their types), text and "
+                 "rewrite list ratsdoc reads, and which of them the grammar (--grammar) defines")
+      ->required();
+  grammar_command->add_flag("--contract-only", contract_only,
+                            "Leave out the grammar's column: the text grammars/README.md holds between its "
+                            "contract markers");
+
   std::string cites_target;
   std::string cites_graph;
   std::string cites_format = "text";
@@ -489,5 +514,6 @@ int main(int argc, char** argv) {
   if (*extract) return RunExtract(process_paths, process_output, grammar_name, run_options, /*write_graph=*/false);
   if (*link) return RunLink(link_inputs, link_output, grammar);
   if (*cites) return RunCites(cites_target, cites_graph, cites_format, grammar);
+  if (*grammar_command) return RunDescribe(grammar_name, contract_only);
   return kExitUsage;
 }

@@ -14,6 +14,7 @@
 #include "common/utf8.h"
 #include "grammar/embedded.h"
 #include "grammar/rules.h"
+#include "grammar/schema.h"
 
 namespace ratsdoc {
 namespace {
@@ -125,6 +126,23 @@ class Loader {
   }
 
   std::string Fingerprint() const { return Sha256Hex(fingerprint_input_); }
+
+  // Checks made once every file is loaded: each defined match's companions
+  // (schema::Match::needs) are defined too.
+  Status Finish() const {
+    for (const auto& [name, where] : match_lines_) {
+      const grammar::schema::Match* match = grammar::schema::FindMatch(name);
+      for (std::string_view need : match->needs) {
+        if (rules_->matches.count(need) > 0) continue;
+        GrammarFile file;
+        file.display = where.display;
+        return Error(file, where.line, name,
+                     "<match name=\"" + name + "\"> is read only together with <match name=\"" + std::string(need) +
+                         "\">, which the grammar does not define");
+      }
+    }
+    return Status::Ok();
+  }
 
  private:
   static Status Error(const GrammarFile& file, std::size_t line, const std::string& rule, const std::string& what) {
@@ -302,12 +320,10 @@ class Loader {
 
   Status LoadReferences(const GrammarFile& file, pugi::xml_node section) {
     const std::size_t section_line = LineOf(file.content, section.offset_debug());
-    for (const char* attribute : {"attachment-id", "measure-id"}) {
-      const pugi::xml_attribute value = section.attribute(attribute);
-      if (!value) continue;
-      grammar::Template* target = std::string(attribute) == "attachment-id" ? &rules_->attachment_id : &rules_->measure_id;
-      Status status = grammar::Template::Parse(value.as_string(), target);
-      if (!status.ok()) return Error(file, section_line, "", std::string(attribute) + ": " + status.message());
+    for (const grammar::schema::IdTemplate* spec : {&grammar::schema::kAttachmentId, &grammar::schema::kMeasureId}) {
+      grammar::Template* target = spec == &grammar::schema::kAttachmentId ? &rules_->attachment_id : &rules_->measure_id;
+      Status status = LoadIdTemplate(file, section, section_line, *spec, target);
+      if (!status.ok()) return status;
     }
     if (const pugi::xml_attribute parents = section.attribute("attachment-parents")) {
       rules_->attachment_parent_kinds = Words(parents.as_string());
@@ -321,13 +337,12 @@ class Loader {
         status = LoadReferenceRule(file, child);
       } else if (element == "date") {
         status = CompilePattern(file, child, "date", &rules_->date);
+        if (status.ok()) status = CheckGroups(file, line, grammar::schema::kDate, *rules_->date);
       } else if (element == "date-column") {
         status = CompilePattern(file, child, "date-column", &rules_->date_column);
       } else if (element == "measure-row") {
         status = Compile(file, child, "measure-row", &rules_->measure_row);
-        if (status.ok() && rules_->measure_row->NamedCapturingGroups().count("n") == 0) {
-          status = Error(file, line, "measure-row", "the pattern needs a group named n (the measure number)");
-        }
+        if (status.ok()) status = CheckGroups(file, line, grammar::schema::kMeasureRow, *rules_->measure_row);
       } else {
         status = Error(file, line, "", "unknown element <" + element + "> in <references>");
       }
@@ -363,6 +378,7 @@ class Loader {
     }
     Status status = Compile(file, node, rule.name, &rule.pattern);
     if (!status.ok()) return status;
+    rule.example = node.child("example").text().as_string();
     std::vector<std::string> extra;
     if (const pugi::xml_node list = node.child("list")) {
       const std::size_t list_line = LineOf(file.content, list.offset_debug());
@@ -379,7 +395,7 @@ class Loader {
       if (item.empty() || !rule.list_item->ok()) {
         return Error(file, list_line, rule.name, "<list item> does not compile: " + rule.list_item->error());
       }
-      extra.push_back("item");
+      extra.emplace_back(grammar::schema::template_field::kItem);
     }
     struct TemplateSlot {
       const char* element;
@@ -416,10 +432,15 @@ class Loader {
       }
       grammar::RelationRule relation;
       relation.name = node.attribute("name").as_string();
-      static const std::unordered_set<std::string> kRelations = {"self", "cites", "answers", "attachment-of",
-                                                                 "decides", "approves"};
-      if (kRelations.count(relation.name) == 0) {
-        return Error(file, line, relation.name, "relation name must be one of self, cites, answers, attachment-of, decides, approves");
+      if (grammar::schema::FindRelation(relation.name) == nullptr) {
+        std::vector<std::string_view> candidates;
+        std::string names;
+        for (const grammar::schema::RelationName& known : grammar::schema::kRelations) {
+          candidates.push_back(known.name);
+          names += (names.empty() ? "" : ", ") + std::string(known.name);
+        }
+        return Error(file, line, relation.name,
+                     "relation name must be one of " + names + DidYouMean(relation.name, candidates));
       }
       relation.document_kinds = Words(node.attribute("document-kinds").as_string());
       relation.target_kinds = Words(node.attribute("target-kinds").as_string());
@@ -480,8 +501,13 @@ class Loader {
         const auto& known = grammar::kIdentityFields;
         if (std::find(std::begin(known), std::end(known), field.name) == std::end(known)) {
           std::string names;
-          for (const char* name : known) names += std::string(names.empty() ? "" : ", ") + name;
-          return Error(file, line, "", "unknown <field name=\"" + field.name + "\"> in <identity>; known: " + names);
+          std::vector<std::string_view> candidates;
+          for (const char* name : known) {
+            names += std::string(names.empty() ? "" : ", ") + name;
+            candidates.emplace_back(name);
+          }
+          return Error(file, line, "", "unknown <field name=\"" + field.name + "\"> in <identity>" +
+                                           DidYouMean(field.name, candidates) + "; known: " + names);
         }
         const pugi::xml_node label = child.child("label");
         if (!label) return Error(file, line, field.name, "a <field> needs a <label>");
@@ -525,12 +551,10 @@ class Loader {
     if (const pugi::xml_attribute threshold = section.attribute("kind-threshold")) {
       rules_->kind_threshold = threshold.as_int(1);
     }
-    for (const char* attribute : {"question-id", "agenda-item-id"}) {
-      const pugi::xml_attribute value = section.attribute(attribute);
-      if (!value) continue;
-      grammar::Template* target = std::string(attribute) == "question-id" ? &rules_->question_id : &rules_->agenda_item_id;
-      Status status = grammar::Template::Parse(value.as_string(), target);
-      if (!status.ok()) return Error(file, section_line, "", std::string(attribute) + ": " + status.message());
+    for (const grammar::schema::IdTemplate* spec : {&grammar::schema::kQuestionId, &grammar::schema::kAgendaItemId}) {
+      grammar::Template* target = spec == &grammar::schema::kQuestionId ? &rules_->question_id : &rules_->agenda_item_id;
+      Status status = LoadIdTemplate(file, section, section_line, *spec, target);
+      if (!status.ok()) return status;
     }
     for (pugi::xml_node child : section.children()) {
       if (child.type() != pugi::node_element) continue;
@@ -550,11 +574,40 @@ class Loader {
           if (!status.ok()) return status;
           kind.cues.push_back(std::move(cue));
         }
-        if (kind.cues.empty()) return Error(file, line, "kind " + name, "a <kind> needs at least one <cue>");
-        rules_->kinds.push_back(std::move(kind));
+        const pugi::xml_attribute layout = child.attribute("layout");
+        if (layout) {
+          status = MapLayout(file, line, name, layout.as_string());
+          if (!status.ok()) return status;
+        }
+        if (kind.cues.empty() && !layout) {
+          return Error(file, line, "kind " + name, "a <kind> needs at least one <cue> or a layout");
+        }
+        // A kind only mapped to a layout scores nothing: it is not a cue rule.
+        if (!kind.cues.empty()) rules_->kinds.push_back(std::move(kind));
       } else if (element == "match") {
+        const grammar::schema::Match* known = grammar::schema::FindMatch(name);
+        if (known == nullptr) {
+          std::vector<std::string_view> candidates;
+          for (const grammar::schema::Match* match : grammar::schema::kMatches) {
+            if (match->section == grammar::schema::Section::kStructure) candidates.push_back(match->name);
+          }
+          return Error(file, line, "", "unknown <match name=\"" + name + "\"> in <structure>" +
+                                           DidYouMean(name, candidates) +
+                                           " (ratsdoc grammar --describe lists the names ratsdoc reads)");
+        }
         if (rules_->matches.count(name) > 0) return Error(file, line, name, "<match> defined twice");
         status = Compile(file, child, name, &rules_->matches[name]);
+        if (status.ok()) status = CheckGroups(file, line, *known, *rules_->matches[name]);
+        match_lines_[name] = MatchLine{file.display, line};
+      } else if (element == "text") {
+        if (grammar::schema::FindText(name) == nullptr) {
+          std::vector<std::string_view> candidates;
+          for (const grammar::schema::Text* text : grammar::schema::kTexts) candidates.push_back(text->name);
+          return Error(file, line, "", "unknown <text name=\"" + name + "\"> in <structure>" +
+                                           DidYouMean(name, candidates));
+        }
+        if (rules_->texts.count(name) > 0) return Error(file, line, name, "<text> defined twice");
+        rules_->texts[name] = std::string(utf8::Trim(child.text().as_string()));
       } else if (element == "rewrite") {
         grammar::Rewrite step;
         status = Compile(file, child, name, &step.pattern);
@@ -582,7 +635,87 @@ class Loader {
     return Status::Ok();
   }
 
+  // The ID template `spec` from its attribute of `section` (unset when
+  // absent); it may use only the fields the schema gives it.
+  Status LoadIdTemplate(const GrammarFile& file, pugi::xml_node section, std::size_t line,
+                        const grammar::schema::IdTemplate& spec, grammar::Template* out) const {
+    const std::string attribute(spec.attribute);
+    const pugi::xml_attribute value = section.attribute(attribute.c_str());
+    if (!value) return Status::Ok();
+    Status status = grammar::Template::Parse(value.as_string(), out);
+    if (!status.ok()) return Error(file, line, "", attribute + ": " + status.message());
+    for (const grammar::Template::Field& field : out->fields()) {
+      if (std::find(spec.fields.begin(), spec.fields.end(), field.name) != spec.fields.end()) continue;
+      std::string names;
+      for (std::string_view known : spec.fields) names += (names.empty() ? "{" : ", {") + std::string(known) + "}";
+      return Error(file, line, "",
+                   attribute + " uses {" + field.name + "}, which ratsdoc does not fill" +
+                       DidYouMean(field.name, {spec.fields.begin(), spec.fields.end()}) + "; it fills " + names);
+    }
+    return Status::Ok();
+  }
+
+  // The kind's layout, once; `layout` must be a schema layout name.
+  Status MapLayout(const GrammarFile& file, std::size_t line, const std::string& kind, const std::string& layout) {
+    const grammar::schema::LayoutName* known = grammar::schema::FindLayout(layout);
+    if (known == nullptr) {
+      std::vector<std::string_view> candidates;
+      std::string names;
+      for (const grammar::schema::LayoutName& each : grammar::schema::kLayouts) {
+        candidates.push_back(each.name);
+        names += (names.empty() ? "" : ", ") + std::string(each.name);
+      }
+      return Error(file, line, "kind " + kind,
+                   "unknown layout \"" + layout + "\"" + DidYouMean(layout, candidates) + "; known: " + names);
+    }
+    const auto [at, inserted] = rules_->kind_layouts.emplace(kind, known->layout);
+    if (!inserted && at->second != known->layout) {
+      return Error(file, line, "kind " + kind,
+                   "the kind already has the layout \"" + std::string(grammar::schema::NameOf(at->second)) + "\"");
+    }
+    return Status::Ok();
+  }
+
+  // "; did you mean \"x\"?" for the known name closest to `name`, or "".
+  static std::string DidYouMean(std::string_view name, const std::vector<std::string_view>& candidates) {
+    const std::string closest = grammar::schema::ClosestName(name, candidates);
+    return closest.empty() ? "" : "; did you mean \"" + closest + "\"?";
+  }
+
+  // The named groups of `re` against the schema's `match`: every group is
+  // one the schema declares, and every required group is there.
+  Status CheckGroups(const GrammarFile& file, std::size_t line, const grammar::schema::Match& match,
+                     const RE2& re) const {
+    const std::string name(match.name);
+    for (const auto& [group, index] : re.NamedCapturingGroups()) {
+      if (grammar::schema::FindGroup(match, group) != nullptr) continue;
+      std::vector<std::string_view> candidates;
+      std::string names;
+      for (const grammar::schema::Group& known : match.groups) {
+        candidates.push_back(known.name);
+        names += (names.empty() ? "" : ", ") + std::string(known.name);
+      }
+      return Error(file, line, name,
+                   "the pattern has a group named " + group + ", which ratsdoc does not read" +
+                       DidYouMean(group, candidates) + "; " +
+                       (names.empty() ? std::string("this pattern has no groups") : "its groups: " + names));
+    }
+    for (const grammar::schema::Group& known : match.groups) {
+      if (known.required && re.NamedCapturingGroups().count(std::string(known.name)) == 0) {
+        return Error(file, line, name, "the pattern needs a group named " + std::string(known.name) + " (" +
+                                           std::string(known.meaning) + ")");
+      }
+    }
+    return Status::Ok();
+  }
+
+  struct MatchLine {
+    std::string display;  // GrammarFile::display of the file it is in
+    std::size_t line;
+  };
+
   grammar::Rules* rules_;
+  std::map<std::string, MatchLine> match_lines_;  // where each <match> is defined
   std::map<std::string, std::string> defines_;  // name → expanded pattern
   std::unordered_set<std::string> seen_;
   std::string fingerprint_input_;
@@ -637,6 +770,10 @@ Grammar::~Grammar() = default;
 const std::string& Grammar::name() const { return rules_->name; }
 const std::string& Grammar::fingerprint() const { return rules_->fingerprint; }
 
+std::string Grammar::DescribeContract(const Grammar* grammar) {
+  return grammar::schema::Describe(grammar == nullptr ? nullptr : grammar->rules_.get());
+}
+
 std::vector<std::string> Grammar::BuiltinNames() {
   std::vector<std::string> names;
   for (const grammar::EmbeddedFile& file : grammar::EmbeddedFiles()) {
@@ -670,6 +807,8 @@ Status Grammar::Load(const std::string& name_or_path, std::shared_ptr<const Gram
   Status status = loader.Load(file, 0, /*is_root=*/true);
   if (!status.ok()) return status;
   rules->fingerprint = loader.Fingerprint();
+  status = loader.Finish();
+  if (!status.ok()) return status;
   status = CheckRewriteNames(*rules);
   if (!status.ok()) return status;
   status = BuildReferenceSet(rules.get());

@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "grammar/schema.h"
 #include "grammar/template.h"
 
 namespace ratsdoc::grammar {
@@ -43,6 +44,7 @@ struct ReferenceRule {
   // group `list_group` is one reference, its text the template field {item}.
   std::string list_group;
   std::unique_ptr<RE2> list_item;
+  std::string example;  // the rule's first <example>, "" without one
 };
 
 // A cue that types a reference's relation (grammars/README.md, <relations>).
@@ -79,11 +81,8 @@ struct Rewrite {
 };
 
 // The header form the identity stage reads (grammars/README.md, <identity>).
-// A field's name is one of kIdentityFields; the identity stage knows what
-// each means; "other" is a label whose value no field keeps (it is read so
-// that its value is not taken for another's).
-inline constexpr const char* kIdentityFields[] = {"number", "date", "title", "body", "item", "responsible",
-                                                  "addressee", "sender", "subject", "other"};
+// A field's name is one of schema::kIdentityFields.
+using schema::kIdentityFields;
 struct IdentityField {
   std::string name;
   std::unique_ptr<RE2> label;  // a label as written, without its colon (full match)
@@ -134,16 +133,37 @@ struct Rules {
 
   std::vector<KindRule> kinds;  // in grammar order; the highest score wins
   int kind_threshold = 1;       // a kind needs at least this score
-  // Named patterns of the structure stage ("question-start", …). A name the
-  // grammar does not define leaves that field unextracted.
+  // The layout each kind is parsed as (<kind layout="…">); a kind not in
+  // here is schema::Layout::kNone.
+  std::map<std::string, schema::Layout, std::less<>> kind_layouts;
+  // Named patterns of the structure stage, by schema name (every key is a
+  // schema::Match of Section::kStructure). A name the grammar does not define
+  // leaves that field unextracted.
   std::map<std::string, std::unique_ptr<RE2>, std::less<>> matches;
+  // <text name="…">: words the structure stage writes, by schema::Text name.
+  std::map<std::string, std::string, std::less<>> texts;
   std::map<std::string, std::vector<Rewrite>, std::less<>> rewrites;
   Template question_id;     // from {document} and {number}
   Template agenda_item_id;  // from {document} and {number}
 
-  const RE2* Match(std::string_view pattern_name) const {
-    const auto found = matches.find(pattern_name);
+  // The grammar's pattern for `match`, or null when the grammar does not define it.
+  const RE2* Match(const schema::Match& match) const {
+    const auto found = matches.find(match.name);
     return found == matches.end() ? nullptr : found->second.get();
+  }
+  // The grammar's <text> `text`, or "" when it does not define it.
+  std::string_view Text(const schema::Text& text) const {
+    const auto found = texts.find(text.name);
+    return found == texts.end() ? std::string_view() : std::string_view(found->second);
+  }
+  // The layout the grammar parses documents of `kind` as (kNone when unmapped).
+  schema::Layout LayoutOf(std::string_view kind) const {
+    const auto found = kind_layouts.find(kind);
+    return found == kind_layouts.end() ? schema::Layout::kNone : found->second;
+  }
+  // `value` through the rewrite list `list` (schema::kRewriteLists), as Rewritten below.
+  std::string Rewritten(const schema::Text& list, std::string value) const {
+    return Rewritten(list.name, std::move(value));
   }
   // `value` through the rewrite list `list`, every step in order; unchanged
   // when there is no such list.

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <new>
 
+#include "grammar/rules.h"
 #include "ratsdoc/document_xml.h"
 #include "ratsdoc/graph.h"
 
@@ -47,7 +48,7 @@ void Enter(const char* name, const SourceDocument& source, const char** stage) {
 DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, const char** stage) {
   DocumentRecord record;
   record.id = ContentId(source);
-  record.kind = "sonstiges";
+  record.kind = std::string(kNoKind);
   record.source = source.path;
   record.sha256 = source.sha256;
   record.format = source.format;
@@ -102,7 +103,7 @@ DocumentRecord FailedAnalysis(const std::string& path, const std::string& sha256
   record.source = path;
   record.sha256 = sha256;
   record.id = ContentId(source);
-  record.kind = "sonstiges";
+  record.kind = std::string(kNoKind);
   record.status = Status(ErrorCode::kInternal,
                          "ratsdoc failed in its " + std::string(stage) + " stage on " + path + " (" + std::string(what) +
                              "). This is a bug in ratsdoc, not in the file: please report it, with the file.");
@@ -139,9 +140,15 @@ void PrepareForThreads(const Grammar& grammar) {
   static std::once_flag once;
   std::call_once(once, [&] {
     WarmUpPdfReader();
-    // Windows-1252 text (charset detection and conversion) with a reference.
-    AnalyzeSource(ReadDocumentFromBytes("warm-up.txt", "Stellungnahme f\xfcr die Stra\xdf" "e zur DS0001/20\n"),
-                  grammar);
+    // Windows-1252 text (charset detection and conversion) with a reference:
+    // the grammar's first reference example, so no city's words stand here.
+    std::string text = "\xc4\xd6\xdc\xe4\xf6\xfc\xdf \xe0\xe9\xe8\xe7";  // letters that are not UTF-8
+    for (const grammar::ReferenceRule& rule : grammar.rules().references) {
+      if (rule.example.empty()) continue;
+      text += " " + rule.example;
+      break;
+    }
+    AnalyzeSource(ReadDocumentFromBytes("warm-up.txt", text + "\n"), grammar);
   });
 }
 

@@ -22,7 +22,7 @@ constexpr std::string_view kUnknown = "?";
 // The kind of a canonical ID, by the rule that matches it.
 std::string KindOf(const grammar::Rules& rules, std::string_view id) {
   const std::vector<Candidate> found = references::FindCandidates(id, rules);
-  return found.empty() ? "sonstiges" : found.front().rule->kind;
+  return found.empty() ? std::string(kNoKind) : found.front().rule->kind;
 }
 
 bool Contains(const std::vector<std::string>& words, const std::string& word) {
@@ -47,9 +47,10 @@ std::string Compose(const grammar::Template& t, std::string_view paper, std::str
                     std::string_view measure) {
   std::optional<std::string> id;
   if (!t.empty()) id = t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
-    if (field.name == "paper") return paper;
-    if (field.name == "attachment") return attachment;
-    if (field.name == "measure") return measure;
+    namespace fields = grammar::schema::template_field;
+    if (field.name == fields::kPaper) return paper;
+    if (field.name == fields::kAttachment) return attachment;
+    if (field.name == fields::kMeasure) return measure;
     return std::nullopt;
   });
   // Without the template (a grammar that declares none): "<paper>/<n>", "<attachment>#<n>".
@@ -68,7 +69,7 @@ class Extractor {
       FindSelf(candidates);
       if (self_ == nullptr) AdoptIdentityNumber(candidates);
       // The kind is the content's when it has one; else the own number's.
-      if (!identity_->kind.empty() && identity_->kind != "sonstiges" && self_rule_kind_ != "anlage") {
+      if (!identity_->kind.empty() && identity_->kind != kNoKind && !self_is_attachment_) {
         out_.kind = identity_->kind;
       }
     }
@@ -107,7 +108,7 @@ class Extractor {
       std::optional<std::string_view> value;
       if (field.from_self) {
         if (self_ != nullptr) value = self_->Group(field.name);
-      } else if (field.name == "item" && !candidate.item.empty()) {
+      } else if (field.name == grammar::schema::template_field::kItem && !candidate.item.empty()) {
         value = candidate.item;
       } else {
         value = candidate.Group(field.name);
@@ -154,7 +155,7 @@ class Extractor {
   void FindSelf(const std::vector<Candidate>& candidates) {
     for (const Candidate& candidate : candidates) {
       const bool fires = std::any_of(rules_.relations.begin(), rules_.relations.end(), [&](const grammar::RelationRule& r) {
-        return r.name == "self" && RelationFires(r, candidate);
+        return r.name == grammar::schema::kSelfRelation && RelationFires(r, candidate);
       });
       if (!fires) continue;
       const ReferenceRule& rule = *candidate.rule;
@@ -173,7 +174,7 @@ class Extractor {
       self_ = &candidate;
       out_.id = *id;
       out_.kind = rule.kind;
-      self_rule_kind_ = rule.kind;
+      self_is_attachment_ = rule.part == ReferenceRule::Part::kAttachment;
       return;
     }
   }
@@ -231,8 +232,10 @@ class Extractor {
   // The document's date: from its own-number match when that has one (the
   // title line of minutes), else the first date under a date column.
   void FindDate() {
+    namespace date_group = grammar::schema::date;
+    const std::string day(date_group::kDay.name), month(date_group::kMonth.name), year(date_group::kYear.name);
     if (self_ != nullptr) {
-      const auto d = self_->Group("d"), m = self_->Group("m"), y = self_->Group("y");
+      const auto d = self_->Group(day), m = self_->Group(month), y = self_->Group(year);
       if (d && m && y) {
         out_.date = IsoDate(*d, *m, *y).value_or("");
         return;
@@ -242,7 +245,7 @@ class Extractor {
     const std::string_view text = text_.text;
     const RE2& date = *rules_.date;
     const auto& names = date.NamedCapturingGroups();
-    if (!names.count("d") || !names.count("m") || !names.count("y")) return;
+    if (!names.count(day) || !names.count(month) || !names.count(year)) return;
     const int count = date.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(count));
     std::size_t pos = 0;
@@ -250,11 +253,11 @@ class Extractor {
       const std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
       const std::optional<std::string_view> label = layout_.ColumnLabel(begin);
       if (label && RE2::FullMatch(*label, *rules_.date_column)) {
-        auto group = [&](const char* name) {
+        auto group = [&](const std::string& name) {
           const re2::StringPiece& g = groups[static_cast<std::size_t>(names.at(name))];
           return std::string_view(g.data(), g.size());
         };
-        if (std::optional<std::string> iso = IsoDate(group("d"), group("m"), group("y"))) {
+        if (std::optional<std::string> iso = IsoDate(group(day), group(month), group(year))) {
           out_.date = std::move(*iso);
           return;
         }
@@ -361,7 +364,7 @@ class Extractor {
 
   Relation RelationOf(const Candidate& candidate) const {
     for (const grammar::RelationRule& relation : rules_.relations) {
-      if (relation.name == "self" || !Contains(relation.document_kinds, out_.kind)) continue;
+      if (relation.name == grammar::schema::kSelfRelation || !Contains(relation.document_kinds, out_.kind)) continue;
       if (!RelationFires(relation, candidate)) continue;
       if (const std::optional<Relation> parsed = ParseRelation(relation.name)) return *parsed;
     }
@@ -379,12 +382,12 @@ class Extractor {
   const grammar::Rules& rules_;
   TextLayout layout_;
   const DocumentIdentity* identity_;  // null: a query, not a document (no own number, no date)
-  std::string self_rule_kind_;        // the kind of the self rule that fired, if one did
+  bool self_is_attachment_ = false;   // the self rule that fired, if one did, names an attachment
   const Candidate* self_ = nullptr;
   std::optional<PaperContext> paper_;
   std::optional<AttachmentContext> attachment_;
   std::string subject_paper_;
-  DocumentReferences out_{{}, "sonstiges", {}, {}, {}};
+  DocumentReferences out_{{}, std::string(kNoKind), {}, {}, {}};
 };
 
 }  // namespace
@@ -423,7 +426,10 @@ std::string AttachmentKind(const Grammar& grammar) {
   for (const ReferenceRule& rule : grammar.rules().references) {
     if (rule.part == ReferenceRule::Part::kAttachment) return rule.kind;
   }
-  return "anlage";
+  for (const auto& [kind, layout] : grammar.rules().kind_layouts) {
+    if (layout == grammar::schema::Layout::kAnnex) return kind;
+  }
+  return std::string(kNoKind);
 }
 
 DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar,
@@ -447,8 +453,16 @@ Status CanonicalizeTarget(std::string_view query, const Grammar& grammar, std::s
   }
   const Reference& first = found.references.front();
   if (!first.resolved) {
+    // The example is the grammar's own (its first measure rule's), in its city's spelling.
+    std::string example;
+    for (const ReferenceRule& rule : grammar.rules().references) {
+      if (rule.part == ReferenceRule::Part::kMeasure && !rule.example.empty()) {
+        example = ", e.g. '" + rule.example + "'";
+        break;
+      }
+    }
     return Status(ErrorCode::kInvalidArgument, "'" + std::string(trimmed) + "' does not say which paper it belongs to (read as " +
-                                                   first.target + "); name it, e.g. 'Maßnahme 3.32 der Anlage 2 zur DS0583/21'");
+                                                   first.target + "); name it" + example);
   }
   *id = first.target;
   return Status::Ok();

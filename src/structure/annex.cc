@@ -8,7 +8,8 @@
 //   (or the heading's own text after its colon), quotes dropped.
 // - Action fields: one per "Handlungsfeld N: Titel" heading, plus the
 //   cross-cutting one ("Handlungsfeldübergreifendes"), whose number is the
-//   field number all measures under it share, else "übergreifend". Its goals
+//   field number all measures under it share, else the grammar's <text>
+//   annex-no-shared-number (Magdeburg: "übergreifend"). Its goals
 //   are the bulleted lines from "Hauptziele" to the measures, each under the
 //   sub-heading line above it (empty when there is none). A lower-case line
 //   directly under a goal continues it; a line directly under a sub-heading
@@ -33,8 +34,7 @@
 namespace ratsdoc::structure {
 namespace {
 
-// The cross-cutting field's number when its measures share no field number.
-constexpr std::string_view kNoSharedNumber = "übergreifend";
+namespace schema = grammar::schema;
 constexpr int kTitleSearchLines = 5;  // non-blank lines searched for the heading
 
 
@@ -45,14 +45,12 @@ std::string JoinBrokenWords(const Page& page, const std::string& text) {
   std::string out;
   std::size_t copied = 0;
   for (std::size_t from = 0;;) {
-    const std::optional<Hit> hit = Locate(page.Match("annex-broken-word"), text, from);
+    const std::optional<Hit> hit = Locate(page.Match(schema::kAnnexBrokenWord), text, from);
     if (!hit) break;
     Span hyphen{hit->whole.end, hit->whole.end}, tail = hyphen;  // nothing to remove without the groups
-    for (const auto& [name, span] : hit->groups) {
-      if (name == "hyphen") hyphen = span;
-      if (name == "tail") tail = span;
-    }
-    if (hyphen.end > hyphen.begin && !page.LineIs("annex-suspended", Slice(text, tail))) {
+    if (const std::optional<Span> span = GroupSpan(*hit, schema::annex_broken_word::kHyphen)) hyphen = *span;
+    if (const std::optional<Span> span = GroupSpan(*hit, schema::annex_broken_word::kTail)) tail = *span;
+    if (hyphen.end > hyphen.begin && !page.LineIs(schema::kAnnexSuspended, Slice(text, tail))) {
       out.append(text, copied, hyphen.begin - copied);
       copied = hyphen.end;
     }
@@ -70,13 +68,13 @@ struct Separator {
 // The next separator that ends after `pos`. The search starts one character
 // early because a separator pattern may look at the character before it.
 std::optional<Separator> NextSeparator(const Page& page, std::string_view text, std::size_t pos) {
-  const RE2* re = page.Match("annex-unit-separator");
+  const RE2* re = page.Match(schema::kAnnexUnitSeparator);
   for (std::size_t from = pos > 0 ? pos - 1 : 0;;) {
     const std::optional<Hit> hit = Locate(re, text, from);
     if (!hit) return std::nullopt;
     for (const auto& [name, span] : hit->groups) {
       if (span.end <= pos || span.end == span.begin) continue;
-      return Separator{Span{std::max(span.begin, pos), span.end}, name == "group" || name == "partner"};
+      return Separator{Span{std::max(span.begin, pos), span.end}, name == schema::annex_unit_separator::kGroup.name || name == schema::annex_unit_separator::kPartner.name};
     }
     from = hit->whole.begin + 1;
   }
@@ -85,31 +83,31 @@ std::optional<Separator> NextSeparator(const Page& page, std::string_view text, 
 // A unit names something: stray punctuation ("," before a separator) is none.
 void AddUnit(const Page& page, std::string name, bool lead, std::vector<Responsible>* units) {
   name = Collapse(name);
-  if (page.LineIs("annex-unit-word", name)) units->push_back(Responsible{std::move(name), lead});
+  if (page.LineIs(schema::kAnnexUnitWord, name)) units->push_back(Responsible{std::move(name), lead});
 }
 
 // One piece between separators, cleaned: no "etc.", no leading article, the
 // city before its unit split off; a remark in parentheses joins the unit before.
 void AddUnits(const Page& page, std::string_view piece, bool lead, std::vector<Responsible>* units) {
   std::string name = Collapse(piece);
-  if (!units->empty() && page.LineIs("annex-unit-remark", name)) {
+  if (!units->empty() && page.LineIs(schema::kAnnexUnitRemark, name)) {
     units->back().name += " " + name;
     return;
   }
-  if (const auto etc = page.Groups("annex-unit-etc", name)) name = Collapse(GroupValue(*etc, "name"));
-  if (const auto article = page.Groups("annex-unit-article", name)) name = GroupValue(*article, "name");
-  if (const auto owner = page.Groups("annex-unit-owner", name)) {
-    AddUnit(page, GroupValue(*owner, "owner"), lead, units);
-    name = GroupValue(*owner, "rest");
+  if (const auto etc = page.Groups(schema::kAnnexUnitEtc, name)) name = Collapse(GroupValue(*etc, schema::annex_unit_name_group::kName));
+  if (const auto article = page.Groups(schema::kAnnexUnitArticle, name)) name = GroupValue(*article, schema::annex_unit_name_group::kName);
+  if (const auto owner = page.Groups(schema::kAnnexUnitOwner, name)) {
+    AddUnit(page, GroupValue(*owner, schema::annex_unit_owner::kOwner), lead, units);
+    name = GroupValue(*owner, schema::annex_unit_owner::kRest);
   }
   AddUnit(page, std::move(name), lead, units);
 }
 
 // The lead marker removed from `text`; true when there was one.
 bool StripLeadMarker(const Page& page, std::string* text) {
-  const auto marked = page.Groups("annex-lead", *text);
+  const auto marked = page.Groups(schema::kAnnexLead, *text);
   if (!marked) return false;
-  *text = GroupValue(*marked, "after") + GroupValue(*marked, "before");
+  *text = GroupValue(*marked, schema::annex_lead::kAfter) + GroupValue(*marked, schema::annex_lead::kBefore);
   return true;
 }
 
@@ -119,7 +117,7 @@ std::vector<Responsible> SplitResponsible(const Page& page, std::string_view cel
   std::vector<Responsible> units;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const std::optional<Hit> known = Locate(page.Match("annex-unit-name"), text, pos);
+    const std::optional<Hit> known = Locate(page.Match(schema::kAnnexUnitName), text, pos);
     const std::optional<Separator> separator = NextSeparator(page, text, pos);
     if (known && known->whole.end > known->whole.begin && (!separator || known->whole.begin <= separator->span.begin)) {
       AddUnits(page, Slice(text, Span{pos, known->whole.begin}), lead, &units);
@@ -142,14 +140,15 @@ std::vector<Responsible> SplitResponsible(const Page& page, std::string_view cel
 
 std::string Unquoted(const Page& page, const std::string& title) {
   const std::string collapsed = Collapse(title);
-  const auto groups = page.Groups("annex-title", collapsed);
-  return groups ? GroupValue(*groups, "title") : collapsed;
+  const auto groups = page.Groups(schema::kAnnexTitle, collapsed);
+  return groups ? GroupValue(*groups, schema::annex_title::kTitle) : collapsed;
 }
 
 // A line that opens a part of the annex, so it is no title.
 bool IsSectionHeading(const Page& page, std::string_view line) {
-  for (const char* name : {"annex-field", "annex-field-cross", "annex-goals", "annex-measures"}) {
-    if (page.LineIs(name, line)) return true;
+  for (const schema::Match* heading : {&schema::kAnnexField, &schema::kAnnexFieldCross, &schema::kAnnexGoals,
+                                       &schema::kAnnexMeasures}) {
+    if (page.LineIs(*heading, line)) return true;
   }
   return false;
 }
@@ -160,9 +159,9 @@ std::string Title(const Page& page) {
   for (std::size_t i = 0; i < lines.size() && seen < kTitleSearchLines; ++i) {
     if (lines[i].blank()) continue;
     ++seen;
-    const auto heading = page.Groups("annex-heading", lines[i].text);
+    const auto heading = page.Groups(schema::kAnnexHeading, lines[i].text);
     if (!heading) continue;
-    std::string title = GroupValue(*heading, "title");
+    std::string title = GroupValue(*heading, schema::annex_title::kTitle);
     for (std::size_t j = i + 1; Collapse(title).empty() && j < lines.size(); ++j) {
       if (IsSectionHeading(page, lines[j].text)) break;
       title = lines[j].text;
@@ -203,10 +202,10 @@ class AnnexReader {
       i = ReadMeasure(i);
     } else if (OpenField(line.text)) {
       now = Previous::kField;
-    } else if (page_.LineIs("annex-goals", line.text)) {
+    } else if (page_.LineIs(schema::kAnnexGoals, line.text)) {
       in_goals_ = !out_->action_fields.empty();
       group_.clear();
-    } else if (page_.LineIs("annex-measures", line.text) || line.Cells().size() > 1) {
+    } else if (page_.LineIs(schema::kAnnexMeasures, line.text) || line.Cells().size() > 1) {
       in_goals_ = false;
       ReadColumnLabels(line);
     } else if (in_goals_) {
@@ -224,16 +223,16 @@ class AnnexReader {
   std::string MeasureKey(const Line& line) const {
     const std::vector<std::string_view> cells = line.Cells();
     if (cells.size() < 2) return "";
-    return FullMatchGroup(page_.rules().measure_row.get(), cells[0], "n");
+    return FullMatchGroup(page_.rules().measure_row.get(), cells[0], schema::measure_row::kN);
   }
 
   bool OpenField(std::string_view text) {
-    if (const auto field = page_.Groups("annex-field", text)) {
-      StartField(GroupValue(*field, "n"), GroupValue(*field, "title"), false);
+    if (const auto field = page_.Groups(schema::kAnnexField, text)) {
+      StartField(GroupValue(*field, schema::annex_field::kN), GroupValue(*field, schema::annex_field::kTitle), false);
       return true;
     }
-    if (const auto cross = page_.Groups("annex-field-cross", text)) {
-      StartField("", GroupValue(*cross, "title"), true);
+    if (const auto cross = page_.Groups(schema::kAnnexFieldCross, text)) {
+      StartField("", GroupValue(*cross, schema::annex_title::kTitle), true);
       return true;
     }
     return false;
@@ -252,11 +251,11 @@ class AnnexReader {
 
   Previous ReadGoalLine(std::string_view text) {
     std::vector<Goal>& goals = out_->action_fields.back().goals;
-    if (const auto goal = page_.Groups("annex-goal", text)) {
-      goals.push_back(Goal{group_, Collapse(GroupValue(*goal, "text"))});
+    if (const auto goal = page_.Groups(schema::kAnnexGoal, text)) {
+      goals.push_back(Goal{group_, Collapse(GroupValue(*goal, schema::annex_goal::kText))});
       return Previous::kGoal;
     }
-    if (previous_ == Previous::kGoal && !goals.empty() && page_.LineIs("annex-goal-continuation", text)) {
+    if (previous_ == Previous::kGoal && !goals.empty() && page_.LineIs(schema::kAnnexGoalContinuation, text)) {
       goals.back().text = Collapse(goals.back().text + " " + std::string(text));
       return Previous::kGoal;
     }
@@ -269,8 +268,8 @@ class AnnexReader {
     const std::vector<std::string_view> cells = line.Cells();
     std::size_t text = 0, responsible = 0;
     for (std::size_t c = 1; c < cells.size(); ++c) {
-      if (text == 0 && page_.LineIs("annex-column-text", cells[c])) text = c;
-      if (responsible == 0 && page_.LineIs("annex-column-responsible", cells[c])) responsible = c;
+      if (text == 0 && page_.LineIs(schema::kAnnexColumnText, cells[c])) text = c;
+      if (responsible == 0 && page_.LineIs(schema::kAnnexColumnResponsible, cells[c])) responsible = c;
     }
     if (text == 0 || responsible == 0) return;
     text_column_ = text;
@@ -304,16 +303,18 @@ class AnnexReader {
     return i;
   }
 
-  // The field number shared by the keys of measures [first, last), or "übergreifend".
+  // The field number shared by the keys of measures [first, last), or the
+  // grammar's annex-no-shared-number.
   std::string SharedFieldNumber(std::size_t first, std::size_t last) const {
+    const std::string none(page_.rules().Text(schema::kAnnexNoSharedNumber));
     std::string shared;
     for (std::size_t m = first; m < last; ++m) {
-      const auto key = page_.Groups("annex-measure-key", out_->measures[m].key);
-      const std::string field = key ? GroupValue(*key, "field") : "";
-      if (field.empty() || (!shared.empty() && field != shared)) return std::string(kNoSharedNumber);
+      const auto key = page_.Groups(schema::kAnnexMeasureKey, out_->measures[m].key);
+      const std::string field = key ? GroupValue(*key, schema::annex_measure_key::kField) : "";
+      if (field.empty() || (!shared.empty() && field != shared)) return none;
       shared = field;
     }
-    return shared.empty() ? std::string(kNoSharedNumber) : shared;
+    return shared.empty() ? none : shared;
   }
 
   void NumberCrossCuttingFields() {

@@ -33,7 +33,7 @@
 namespace ratsdoc::structure {
 namespace {
 
-using Groups = std::vector<std::pair<std::string, std::string>>;
+namespace schema = grammar::schema;
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr std::size_t kTitleSearchLines = 8;   // non-blank lines searched for the title
@@ -56,9 +56,9 @@ std::optional<Columns> LabelRow(const Page& page, const std::vector<std::string_
   if (cells.size() < 2) return std::nullopt;
   Columns columns;
   for (std::size_t c = 0; c < cells.size(); ++c) {
-    if (columns.name == kNone && page.LineIs("minutes-column-name", cells[c])) {
+    if (columns.name == kNone && page.LineIs(schema::kMinutesColumnName, cells[c])) {
       columns.name = c;
-    } else if (columns.attendance == kNone && page.LineIs("minutes-column-attendance", cells[c])) {
+    } else if (columns.attendance == kNone && page.LineIs(schema::kMinutesColumnAttendance, cells[c])) {
       columns.attendance = c;
     } else if (columns.group == kNone) {
       columns.group = c;
@@ -81,17 +81,17 @@ std::string Cell(const std::vector<std::string_view>& cells, std::size_t column)
 }
 
 std::string AttendanceOf(const Page& page, std::string_view word) {
-  if (page.LineIs("minutes-present", word)) return "present";
-  if (page.LineIs("minutes-excused", word)) return "excused";
+  if (page.LineIs(schema::kMinutesPresent, word)) return "present";
+  if (page.LineIs(schema::kMinutesExcused, word)) return "excused";
   return "unknown";
 }
 
 // Moves an attendance word standing inside `name` into `word`.
 void TakeEmbeddedAttendance(const Page& page, std::string* name, std::string* word) {
-  const std::optional<Groups> groups = page.Groups("minutes-embedded-attendance", *name);
+  const std::optional<Groups> groups = page.Groups(schema::kMinutesEmbeddedAttendance, *name);
   if (!groups) return;
-  *word = GroupValue(*groups, "word");
-  *name = Collapse(GroupValue(*groups, "before") + " " + GroupValue(*groups, "after"));
+  *word = GroupValue(*groups, schema::minutes_embedded_attendance::kWord);
+  *name = Collapse(GroupValue(*groups, schema::minutes_embedded_attendance::kBefore) + " " + GroupValue(*groups, schema::minutes_embedded_attendance::kAfter));
 }
 
 // "Kathrin Thäger Tanja Pasewald" → two people, a first name and a surname each.
@@ -115,14 +115,14 @@ std::vector<Person> SplitNameList(const Page& page, const std::string& names) {
 
 // The people a name cell names: one, one substituting for another, or a list.
 std::vector<Person> PeopleIn(const Page& page, const std::string& written) {
-  if (const std::optional<Groups> groups = page.Groups("minutes-substitution", written)) {
-    Person person = ParsePerson(page, GroupValue(*groups, "person"));
-    person.substitute_for = ParsePerson(page, GroupValue(*groups, "for")).name;
+  if (const std::optional<Groups> groups = page.Groups(schema::kMinutesSubstitution, written)) {
+    Person person = ParsePerson(page, GroupValue(*groups, schema::minutes_substitution::kPerson));
+    person.substitute_for = ParsePerson(page, GroupValue(*groups, schema::minutes_substitution::kFor)).name;
     return {person};
   }
   Person person = ParsePerson(page, written);
   const bool bare = person.title.empty() && person.role.empty() && person.name == written;
-  if (bare && page.LineIs("minutes-name-list", person.name)) return SplitNameList(page, person.name);
+  if (bare && page.LineIs(schema::kMinutesNameList, person.name)) return SplitNameList(page, person.name);
   return {person};
 }
 
@@ -130,8 +130,8 @@ std::vector<Person> PeopleIn(const Page& page, const std::string& written) {
 void AddRow(const Page& page, const std::vector<std::string_view>& cells, const Columns& columns,
             const std::string& section, std::vector<Person>* out) {
   std::string name = Cell(cells, columns.name);
-  if (const std::optional<Groups> groups = page.Groups("minutes-name-cell", name)) {
-    name = Collapse(GroupValue(*groups, "name"));
+  if (const std::optional<Groups> groups = page.Groups(schema::kMinutesNameCell, name)) {
+    name = Collapse(GroupValue(*groups, schema::minutes_name_cell::kName));
   }
   std::string word = Cell(cells, columns.attendance);
   if (word.empty()) TakeEmbeddedAttendance(page, &name, &word);
@@ -178,7 +178,7 @@ std::optional<Groups> FindTitle(const Page& page, std::string* title) {
     for (std::size_t j = i; j < lines.size() && j < i + kTitleMaxLines; ++j) {
       if (lines[j].blank() || lines[j].Cells().size() != 1 || (j > i && IsTableHeading(page, j))) break;
       joined = Collapse(joined + " " + std::string(lines[j].text));
-      if (std::optional<Groups> groups = page.Groups("minutes-title", joined)) {
+      if (std::optional<Groups> groups = page.Groups(schema::kMinutesTitle, joined)) {
         best = std::move(groups);
         *title = joined;
       }
@@ -189,31 +189,32 @@ std::optional<Groups> FindTitle(const Page& page, std::string* title) {
 }
 
 void ReadTitle(const Page& page, const Groups& groups, Meeting* meeting) {
-  meeting->body = page.rules().Rewritten("nominative", Collapse(GroupValue(groups, "body")));
-  meeting->number = GroupValue(groups, "number");
-  if (!GroupValue(groups, "public").empty()) {
-    meeting->is_public = GroupValue(groups, "private").empty() ? "true" : "false";
+  namespace title = schema::minutes_title;
+  meeting->body = page.rules().Rewritten(schema::kNominative, Collapse(GroupValue(groups, title::kBody)));
+  meeting->number = GroupValue(groups, title::kNumber);
+  if (!GroupValue(groups, title::kPublic).empty()) {
+    meeting->is_public = GroupValue(groups, title::kPrivate).empty() ? "true" : "false";
   }
-  meeting->date = ReadDate(page, "meeting date", GroupValue(groups, "date"), kNoLine).value_or("");
-  meeting->start = ReadTime(page, "start time", GroupValue(groups, "start"), kNoLine).value_or("");
-  meeting->end = ReadTime(page, "end time", GroupValue(groups, "end"), kNoLine).value_or("");
-  meeting->location = Collapse(GroupValue(groups, "location"));
+  meeting->date = ReadDate(page, groups, title::kDate, kNoLine).value_or("");
+  meeting->start = ReadTime(page, groups, title::kStart, kNoLine).value_or("");
+  meeting->end = ReadTime(page, groups, title::kEnd, kNoLine).value_or("");
+  meeting->location = Collapse(GroupValue(groups, title::kLocation));
 }
 
 int Quorum(const Page& page) {
-  const std::optional<Groups> groups = page.Find("minutes-quorum", page.text());
+  const std::optional<Groups> groups = page.Find(schema::kMinutesQuorum, page.text());
   if (!groups) return -1;
-  return ReadNumber(page, numbers::kQuorum, numbers::kQuorum.what, GroupValue(*groups, "n"), kNoLine).value_or(-1);
+  return ReadCount(page, *groups, schema::minutes_quorum::kN, kNoLine).value_or(-1);
 }
 
 // The closing time and the minute-taker, from the end lines.
 void ReadClosing(const Page& page, Meeting* meeting) {
   const std::vector<Line>& lines = page.lines();
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (const std::optional<Groups> closing = page.Groups("minutes-closing", lines[i].text)) {
-      meeting->closed = ReadTime(page, "closing time", GroupValue(*closing, "time"), i).value_or("");
-    } else if (const std::optional<Groups> taker = page.Groups("minutes-minute-taker", lines[i].text)) {
-      std::string name = GroupValue(*taker, "name");
+    if (const std::optional<Groups> closing = page.Groups(schema::kMinutesClosing, lines[i].text)) {
+      meeting->closed = ReadTime(page, *closing, schema::minutes_closing::kTime, i).value_or("");
+    } else if (const std::optional<Groups> taker = page.Groups(schema::kMinutesMinuteTaker, lines[i].text)) {
+      std::string name = GroupValue(*taker, schema::minutes_minute_taker::kName);
       const std::size_t next = NextNonBlank(lines, i + 1);
       if (name.empty() && next < lines.size()) name = std::string(lines[next].text);
       meeting->minute_taker = ParsePerson(page, name).name;
@@ -234,17 +235,14 @@ struct Heading {
 std::optional<Heading> ReadHeading(const Page& page, std::size_t index) {
   const std::vector<Line>& lines = page.lines();
   const std::string line = Collapse(lines[index].text);
-  std::optional<Groups> groups = page.Groups("minutes-top-labelled", line);
-  if (!groups) groups = page.Groups("minutes-top-numbered", line);
+  std::optional<Groups> groups = page.Groups(schema::kMinutesTopLabelled, line);
+  if (!groups) groups = page.Groups(schema::kMinutesTopNumbered, line);
   if (!groups) return std::nullopt;
-  const std::optional<int> number =
-      ReadNumber(page, numbers::kAgendaNumber, numbers::kAgendaNumber.what, GroupValue(*groups, "n"), index);
+  const std::optional<int> number = ReadCount(page, *groups, schema::minutes_top::kN, index);
   if (!number) return std::nullopt;
-  Heading heading{index, *number, 0, GroupValue(*groups, "name"), index + 1};
-  const std::string sub = GroupValue(*groups, "sub");
-  if (!sub.empty()) {
-    const std::optional<int> sub_number =
-        ReadNumber(page, numbers::kAgendaNumber, numbers::kAgendaNumber.what, sub, index);
+  Heading heading{index, *number, 0, GroupValue(*groups, schema::minutes_top::kName), index + 1};
+  if (!GroupValue(*groups, schema::minutes_top::kSub).empty()) {
+    const std::optional<int> sub_number = ReadCount(page, *groups, schema::minutes_top::kSub, index);
     if (!sub_number) return std::nullopt;
     heading.sub = *sub_number;
   }
@@ -257,7 +255,7 @@ std::optional<Heading> ReadHeading(const Page& page, std::size_t index) {
 }
 
 bool IsEndOfMinutes(const Page& page, const Line& line) {
-  return page.LineIs("minutes-closing", line.text) || page.LineIs("minutes-minute-taker", line.text);
+  return page.LineIs(schema::kMinutesClosing, line.text) || page.LineIs(schema::kMinutesMinuteTaker, line.text);
 }
 
 // True when the headings so far stand on consecutive non-blank lines: a

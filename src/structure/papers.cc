@@ -14,7 +14,7 @@
 namespace ratsdoc::structure {
 namespace {
 
-constexpr std::string_view kLabelPrefix = "label-";
+namespace schema = grammar::schema;
 
 // --- header table -----------------------------------------------------------
 
@@ -43,10 +43,10 @@ class Header {
     }
   }
 
-  // The values under the label `field` (grammar pattern label-<field>): the
+  // The values under the label `field` (a schema label, label-…): the
   // cell in that column of each value row; for a label alone on its line,
   // each line below it.
-  std::vector<std::string> Column(std::string_view field) const {
+  std::vector<std::string> Column(const schema::Match& field) const {
     std::vector<std::string> values;
     for (const Block& block : blocks_) {
       const std::size_t column = ColumnOf(block, field);
@@ -62,14 +62,14 @@ class Header {
     return values;
   }
 
-  std::string First(std::string_view field) const {
+  std::string First(const schema::Match& field) const {
     const std::vector<std::string> values = Column(field);
     return values.empty() ? "" : values.front();
   }
 
   // The value rows of the block that has the label `field`, each with its
   // cells; extra cells beyond the labels are kept.
-  std::vector<std::vector<std::string>> RowsOf(std::string_view field, std::vector<std::string>* labels) const {
+  std::vector<std::vector<std::string>> RowsOf(const schema::Match& field, std::vector<std::string>* labels) const {
     for (const Block& block : blocks_) {
       if (ColumnOf(block, field) == kNone) continue;
       *labels = block.labels;
@@ -79,10 +79,9 @@ class Header {
   }
 
   // Index of the field's column among `labels` (label names), or kNone.
-  std::size_t ColumnIn(const std::vector<std::string>& labels, std::string_view field) const {
-    const std::string name = std::string(kLabelPrefix) + std::string(field);
+  std::size_t ColumnIn(const std::vector<std::string>& labels, const schema::Match& field) const {
     for (std::size_t c = 0; c < labels.size(); ++c) {
-      if (page_.LineIs(name, labels[c])) return c;
+      if (page_.LineIs(field, labels[c])) return c;
     }
     return kNone;
   }
@@ -105,9 +104,9 @@ class Header {
   }
 
   bool IsLabel(std::string_view cell) const {
-    const auto& matches = page_.rules().matches;
-    for (auto it = matches.lower_bound(kLabelPrefix); it != matches.end() && it->first.starts_with(kLabelPrefix); ++it) {
-      if (RE2::FullMatch(cell, *it->second)) return true;
+    for (const schema::Match* label : schema::kLabels) {
+      const RE2* re = page_.Match(*label);
+      if (re != nullptr && RE2::FullMatch(cell, *re)) return true;
     }
     return false;
   }
@@ -124,7 +123,7 @@ class Header {
     return any;
   }
 
-  std::size_t ColumnOf(const Block& block, std::string_view field) const { return ColumnIn(block.labels, field); }
+  std::size_t ColumnOf(const Block& block, const schema::Match& field) const { return ColumnIn(block.labels, field); }
 
   const Page& page_;
   std::vector<Block> blocks_;
@@ -143,7 +142,7 @@ struct NumberedItem {
 std::size_t IntroLine(const Page& page, std::size_t from) {
   const std::vector<Line>& lines = page.lines();
   for (std::size_t i = from; i < lines.size(); ++i) {
-    if (page.LineIs("questions-intro", lines[i].text)) return i + 1;
+    if (page.LineIs(schema::kQuestionsIntro, lines[i].text)) return i + 1;
   }
   return from;
 }
@@ -155,16 +154,16 @@ std::vector<NumberedItem> NumberedItems(const Page& page, std::size_t from, std:
   const std::vector<Line>& lines = page.lines();
   std::vector<NumberedItem> items;
   for (std::size_t i = from; i < stop; ++i) {
-    if (page.LineIs("questions-end", lines[i].text)) break;
-    const auto groups = page.Groups("numbered-item", lines[i].text);
-    if (!groups || GroupValue(*groups, "n") != std::to_string(items.size() + 1)) continue;
+    if (page.LineIs(schema::kQuestionsEnd, lines[i].text)) break;
+    const auto groups = page.Groups(schema::kNumberedItem, lines[i].text);
+    if (!groups || GroupValue(*groups, schema::numbered_item::kN) != std::to_string(items.size() + 1)) continue;
     if (!items.empty()) items.back().last = i;
-    items.push_back(NumberedItem{GroupValue(*groups, "n"), i, stop});
+    items.push_back(NumberedItem{GroupValue(*groups, schema::numbered_item::kN), i, stop});
   }
   if (!items.empty()) {
     NumberedItem& last = items.back();
     for (std::size_t i = last.first + 1; i < last.last; ++i) {
-      if (page.LineIs("questions-end", lines[i].text)) {
+      if (page.LineIs(schema::kQuestionsEnd, lines[i].text)) {
         last.last = i;
         break;
       }
@@ -176,8 +175,8 @@ std::vector<NumberedItem> NumberedItems(const Page& page, std::size_t from, std:
 // The text of an item without its number: "1. Wie …" → "Wie …".
 std::string ItemText(const Page& page, const NumberedItem& item, std::size_t last) {
   const std::vector<Line>& lines = page.lines();
-  const auto groups = page.Groups("numbered-item", lines[item.first].text);
-  std::string text = groups ? GroupValue(*groups, "text") : std::string(lines[item.first].text);
+  const auto groups = page.Groups(schema::kNumberedItem, lines[item.first].text);
+  std::string text = groups ? GroupValue(*groups, schema::numbered_item::kText) : std::string(lines[item.first].text);
   const std::string rest = JoinLines(lines, item.first + 1, last);
   if (!rest.empty()) text += " " + rest;
   return Collapse(text);
@@ -193,7 +192,7 @@ Span SpanOf(const Page& page, std::size_t first, std::size_t last) {
 // --- signature --------------------------------------------------------------
 
 bool SignatureLine(const Page& page, std::string_view line) {
-  return page.LineIs("signature-role", line) || page.LineIs("group", line) || page.LineIs("signature-name", line);
+  return page.LineIs(schema::kSignatureRole, line) || page.LineIs(schema::kGroupLine, line) || page.LineIs(schema::kSignatureName, line);
 }
 
 // The first line of the signature block at the end of the text: the trailing
@@ -217,14 +216,14 @@ std::vector<Person> Signatures(const Page& page, std::size_t start) {
   for (std::size_t i = start; i < lines.size(); ++i) {
     const std::string line = Collapse(lines[i].text);
     if (line.empty()) continue;
-    if (page.LineIs("signature-role", line) && !persons.empty()) {
+    if (page.LineIs(schema::kSignatureRole, line) && !persons.empty()) {
       const std::size_t comma = line.find(", ");
       Person& person = persons.back();
       person.role = line.substr(0, comma);
       if (comma != std::string::npos) person.group = line.substr(comma + 2);
-    } else if (page.LineIs("group", line) && !persons.empty()) {
+    } else if (page.LineIs(schema::kGroupLine, line) && !persons.empty()) {
       persons.back().group = line;
-    } else if (page.LineIs("signature-name", line)) {
+    } else if (page.LineIs(schema::kSignatureName, line)) {
       persons.push_back(ParsePerson(page, line));
     }
   }
@@ -234,9 +233,9 @@ std::vector<Person> Signatures(const Page& page, std::size_t start) {
 // --- shared fields ------------------------------------------------------------
 
 std::string PublicValue(const Page& page, std::string_view cell) {
-  const auto groups = page.Groups("public", cell);
+  const auto groups = page.Groups(schema::kPublic, cell);
   if (!groups) return "";
-  if (!GroupValue(*groups, "not").empty() || !GroupValue(*groups, "no").empty()) return "false";
+  if (!GroupValue(*groups, schema::public_cell::kNot).empty() || !GroupValue(*groups, schema::public_cell::kNo).empty()) return "false";
   return "true";
 }
 
@@ -244,9 +243,9 @@ std::string PublicValue(const Page& page, std::string_view cell) {
 // says whether the session is public.
 std::vector<Session> Sessions(const Page& page, const Header& header) {
   std::vector<std::string> labels;
-  const std::vector<std::vector<std::string>> rows = header.RowsOf("body", &labels);
-  const std::size_t body = header.ColumnIn(labels, "body");
-  const std::size_t date = header.ColumnIn(labels, "session-date");
+  const std::vector<std::vector<std::string>> rows = header.RowsOf(schema::kLabelBody, &labels);
+  const std::size_t body = header.ColumnIn(labels, schema::kLabelBody);
+  const std::size_t date = header.ColumnIn(labels, schema::kLabelSessionDate);
   std::vector<Session> sessions;
   for (const std::vector<std::string>& row : rows) {
     if (body >= row.size() || row[body].empty()) continue;
@@ -276,7 +275,7 @@ std::vector<Person> Submitters(const Page& page, const std::vector<std::string>&
     if (!group_has_person) submitters.push_back(Person{"", "", "", group, "", "", ""});
   };
   for (const std::string& line : lines) {
-    if (page.LineIs("group", line)) {
+    if (page.LineIs(schema::kGroupLine, line)) {
       flush_group();
       group = line;
       group_has_person = false;
@@ -326,21 +325,19 @@ std::vector<Vote> Votes(const Page& page, std::size_t from, std::size_t stop) {
   const std::vector<Line>& lines = page.lines();
   std::vector<Vote> votes;
   for (std::size_t i = from; i < stop; ++i) {
-    const auto subject = page.Groups("vote-subject", lines[i].text);
+    const auto subject = page.Groups(schema::kVoteSubject, lines[i].text);
     if (!subject) continue;
     Vote vote;
-    vote.subject = Collapse(GroupValue(*subject, "subject"));
-    vote.result = Collapse(GroupValue(*subject, "result"));
+    vote.subject = Collapse(GroupValue(*subject, schema::vote_subject::kSubject));
+    vote.result = Collapse(GroupValue(*subject, schema::vote_subject::kResult));
     std::size_t j = i + 1;
     while (j < stop && lines[j].blank()) ++j;
     if (j < stop) {
-      if (const auto counts = page.Groups("vote-counts", lines[j].text)) {
-        auto count = [&](const char* group, const char* what) {
-          return ReadNumber(page, numbers::kVoteCount, what, GroupValue(*counts, group), j).value_or(-1);
-        };
-        vote.yes = count("yes", "vote count (yes)");
-        vote.no = count("no", "vote count (no)");
-        vote.abstentions = count("abstentions", "vote count (abstentions)");
+      if (const auto counts = page.Groups(schema::kVoteCounts, lines[j].text)) {
+        auto count = [&](const schema::Group& group) { return ReadCount(page, *counts, group, j).value_or(-1); };
+        vote.yes = count(schema::vote_counts::kYes);
+        vote.no = count(schema::vote_counts::kNo);
+        vote.abstentions = count(schema::vote_counts::kAbstentions);
       }
     }
     votes.push_back(std::move(vote));
@@ -355,7 +352,7 @@ std::vector<Section> Sections(const Page& page, std::size_t stop) {
   const std::vector<Line>& lines = page.lines();
   std::size_t from = lines.size();
   for (std::size_t i = 0; i < stop; ++i) {
-    if (page.LineIs("sections-start", lines[i].text)) {
+    if (page.LineIs(schema::kSectionsStart, lines[i].text)) {
       from = i + 1;
       break;
     }
@@ -368,14 +365,14 @@ std::vector<Section> Sections(const Page& page, std::size_t stop) {
     sections.back().span = SpanOf(page, open_line, at);
   };
   for (std::size_t i = from; i < stop; ++i) {
-    if (page.LineIs("questions-end", lines[i].text) && !page.LineIs("sections-start", lines[i].text)) {
+    if (page.LineIs(schema::kQuestionsEnd, lines[i].text) && !page.LineIs(schema::kSectionsStart, lines[i].text)) {
       close(i);
       return sections;
     }
-    const auto heading = page.Groups("section-heading", lines[i].text);
-    if (!heading || GroupValue(*heading, "n") != std::to_string(sections.size() + 1)) continue;
+    const auto heading = page.Groups(schema::kSectionHeading, lines[i].text);
+    if (!heading || GroupValue(*heading, schema::section_heading::kN) != std::to_string(sections.size() + 1)) continue;
     close(i);
-    sections.push_back(Section{GroupValue(*heading, "n"), Collapse(GroupValue(*heading, "title")), "", {}});
+    sections.push_back(Section{GroupValue(*heading, schema::section_heading::kN), Collapse(GroupValue(*heading, schema::section_heading::kTitle)), "", {}});
     open_line = i;
   }
   close(stop);
@@ -386,14 +383,14 @@ std::vector<Section> Sections(const Page& page, std::size_t stop) {
 
 void ParseStellungnahme(const Page& page, DocumentStructure* out) {
   const Header header(page);
-  out->title = header.First("title");
-  out->originator = header.First("originator");
-  out->distribution = header.First("distribution");
-  out->distribution_date = ReadDate(page, "distribution date", header.First("distribution-date"), kNoLine).value_or("");
-  const std::string subject = header.First("subject");
-  if (const auto groups = page.Groups("subject-cell", subject)) {
-    out->subject_person = ParsePerson(page, GroupValue(*groups, "person"));
-    out->subject_person.group = Collapse(GroupValue(*groups, "group"));
+  out->title = header.First(schema::kLabelTitle);
+  out->originator = header.First(schema::kLabelOriginator);
+  out->distribution = header.First(schema::kLabelDistribution);
+  out->distribution_date = ReadDate(page, "distribution date", header.First(schema::kLabelDistributionDate), kNoLine).value_or("");
+  const std::string subject = header.First(schema::kLabelSubject);
+  if (const auto groups = page.Groups(schema::kSubjectCell, subject)) {
+    out->subject_person = ParsePerson(page, GroupValue(*groups, schema::subject_cell::kPerson));
+    out->subject_person.group = Collapse(GroupValue(*groups, schema::subject_cell::kGroup));
   }
   const Reference* answered = FirstWith(page, Relation::kAnswers);
   out->subject_paper = answered != nullptr ? answered->target : "";
@@ -414,9 +411,9 @@ void ParseStellungnahme(const Page& page, DocumentStructure* out) {
 
 void ParseAnfrageOrAntrag(const Page& page, DocumentStructure* out) {
   const Header header(page);
-  out->title = header.First("title");
-  out->addressee = JoinValues(header.Column("addressee"));
-  out->submitters = Submitters(page, header.Column("submitter"));
+  out->title = header.First(schema::kLabelTitle);
+  out->addressee = JoinValues(header.Column(schema::kLabelAddressee));
+  out->submitters = Submitters(page, header.Column(schema::kLabelSubmitter));
   out->sessions = Sessions(page, header);
   const std::size_t signature = SignatureStart(page);
   out->questions = Items<Question>(page, header, signature);
@@ -425,13 +422,13 @@ void ParseAnfrageOrAntrag(const Page& page, DocumentStructure* out) {
 
 void ParseBeschluss(const Page& page, DocumentStructure* out) {
   const Header header(page);
-  out->title = header.First("title");
+  out->title = header.First(schema::kLabelTitle);
   Session session;
-  session.body = JoinValues(header.Column("body"));
+  session.body = JoinValues(header.Column(schema::kLabelBody));
   session.date = page.references().date;
-  session.number = header.First("session");
-  session.item = header.First("item");
-  session.is_public = PublicValue(page, header.First("public"));
+  session.number = header.First(schema::kLabelSession);
+  session.item = header.First(schema::kLabelItem);
+  session.is_public = PublicValue(page, header.First(schema::kLabelPublic));
   if (!session.body.empty()) out->sessions.push_back(std::move(session));
   const std::size_t signature = SignatureStart(page);
   out->decisions = Items<Decision>(page, header, signature);
@@ -441,10 +438,10 @@ void ParseBeschluss(const Page& page, DocumentStructure* out) {
 
 void ParseDrucksache(const Page& page, DocumentStructure* out) {
   const Header header(page);
-  out->title = header.First("title");
-  out->originator = header.First("submitter");
-  if (out->originator.empty()) out->originator = header.First("originator");
-  out->addressee = JoinValues(header.Column("addressee"));
+  out->title = header.First(schema::kLabelTitle);
+  out->originator = header.First(schema::kLabelSubmitter);
+  if (out->originator.empty()) out->originator = header.First(schema::kLabelOriginator);
+  out->addressee = JoinValues(header.Column(schema::kLabelAddressee));
   out->sessions = Sessions(page, header);
   const std::size_t signature = SignatureStart(page);
   out->decisions = Items<Decision>(page, header, signature);

@@ -22,6 +22,8 @@
 namespace ratsdoc::structure {
 namespace {
 
+namespace schema = grammar::schema;
+
 constexpr std::size_t kMinItems = 2;  // item lines that make an agenda
 constexpr std::size_t kMaxGap = 6;    // non-blank lines allowed between two items of one agenda
 
@@ -34,11 +36,11 @@ struct ItemLine {
 std::optional<ItemLine> AsItemLine(const Page& page, std::size_t index) {
   const Line& line = page.lines()[index];
   if (line.blank()) return std::nullopt;
-  const auto groups = page.Groups("programme-item", line.text);
+  const auto groups = page.Groups(schema::kProgrammeItem, line.text);
   if (!groups) return std::nullopt;
-  const std::optional<std::string> time = ReadTime(page, "time of the programme item", GroupValue(*groups, "time"), index);
+  const std::optional<std::string> time = ReadTime(page, *groups, schema::programme_item::kTime, index);
   if (!time) return std::nullopt;
-  return ItemLine{index, *time, GroupValue(*groups, "text")};
+  return ItemLine{index, *time, GroupValue(*groups, schema::programme_item::kText)};
 }
 
 std::size_t NonBlankBetween(const std::vector<Line>& lines, std::size_t first, std::size_t last) {
@@ -72,7 +74,7 @@ std::size_t Continue(const Page& page, const ItemLine& item, std::string* text) 
   for (std::size_t next = last + 1; next < lines.size(); next = last + 1) {
     if (lines[next].blank() && next + 1 < lines.size()) ++next;  // one blank line may stand between
     if (lines[next].blank() || AsItemLine(page, next)) break;
-    if (!page.LineIs("programme-continuation", lines[next].text)) break;
+    if (!page.LineIs(schema::kProgrammeContinuation, lines[next].text)) break;
     *text += " " + std::string(lines[next].text);
     last = next;
   }
@@ -87,9 +89,9 @@ AgendaItem MakeItem(const Page& page, const ItemLine& line, std::size_t position
   const std::size_t last = Continue(page, line, &text);
   item.span = Span{page.lines()[line.line].span.begin, page.lines()[last].span.end};
   text = Collapse(text);
-  if (const auto split = page.Groups("programme-speaker", text)) {
-    item.name = Collapse(GroupValue(*split, "name"));
-    item.speaker = Collapse(GroupValue(*split, "speaker"));
+  if (const auto split = page.Groups(schema::kProgrammeSpeaker, text)) {
+    item.name = Collapse(GroupValue(*split, schema::programme_speaker::kName));
+    item.speaker = Collapse(GroupValue(*split, schema::programme_speaker::kSpeaker));
   } else {
     item.name = text;
   }

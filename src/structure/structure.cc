@@ -13,12 +13,13 @@ namespace {
 
 using structure::Line;
 using structure::Page;
+namespace schema = grammar::schema;
 
 // The kind, decided once by the identity stage and the own number
-// (DocumentReferences::kind); "sonstiges" when neither gives one.
+// (DocumentReferences::kind); kNoKind when neither gives one.
 std::string Classify(const Page& page) {
   const std::string& kind = page.references().kind;
-  return kind.empty() ? "sonstiges" : kind;
+  return kind.empty() ? std::string(kNoKind) : kind;
 }
 
 // A title for papers whose parser found none: a "Thema: …" line near the top
@@ -27,7 +28,7 @@ std::string FallbackTitle(const Page& page) {
   int seen = 0;
   for (const Line& line : page.lines()) {
     if (line.blank()) continue;
-    if (const auto groups = page.Groups("title-line", line.text)) return structure::Collapse(structure::GroupValue(*groups, "title"));
+    if (const auto groups = page.Groups(schema::kTitleLine, line.text)) return structure::Collapse(structure::GroupValue(*groups, schema::title_line::kTitle));
     if (++seen >= 5) break;
   }
   for (const Line& line : page.lines()) {
@@ -66,17 +67,19 @@ std::vector<Unit> UnitsOf(const DocumentStructure& s) {
   return units;
 }
 
+// The unit's ID by the grammar's template `t`; without one,
+// "{document}#{unit kind}{number}" in SPEC's unit vocabulary.
 std::string FillUnitId(const grammar::Template& t, const std::string& document, const std::string& number,
-                       const char* fallback_infix) {
+                       std::string_view unit_kind) {
   std::optional<std::string> id;
   if (!t.empty()) {
     id = t.Fill([&](const grammar::Template::Field& field) -> std::optional<std::string_view> {
-      if (field.name == "document") return document;
-      if (field.name == "number") return number;
+      if (field.name == schema::template_field::kDocument) return document;
+      if (field.name == schema::template_field::kNumber) return number;
       return std::nullopt;
     });
   }
-  return id.value_or(document + "#" + fallback_infix + number);
+  return id.value_or(document + "#" + std::string(unit_kind) + number);
 }
 
 }  // namespace
@@ -87,27 +90,29 @@ DocumentStructure ExtractStructure(const NormalizedText& text, const Grammar& gr
   DocumentStructure out;
   const Page page(text, grammar.rules(), references, &out.warnings);
   out.kind = Classify(page);
-  if (out.kind == "stellungnahme") {
-    structure::ParseStellungnahme(page, &out);
-  } else if (out.kind == "anfrage" || out.kind == "antrag") {
-    structure::ParseAnfrageOrAntrag(page, &out);
-  } else if (out.kind == "beschluss") {
-    structure::ParseBeschluss(page, &out);
-  } else if (out.kind == "drucksache" || out.kind == "information") {
-    structure::ParseDrucksache(page, &out);
-  } else if (out.kind == "protokoll") {
-    structure::ParseProtokoll(page, &out);
-  } else if (out.kind == "anlage") {
-    structure::ParseAnlage(page, &out);
-  } else {
-    structure::ParseProgramme(page, &out);
-    out.dates = AllDates(page);
+  // The grammar maps each kind to the layout its papers have (<kind layout>).
+  const schema::Layout layout = grammar.rules().LayoutOf(out.kind);
+  switch (layout) {
+    case schema::Layout::kAnswer: structure::ParseStellungnahme(page, &out); break;
+    case schema::Layout::kRequest: structure::ParseAnfrageOrAntrag(page, &out); break;
+    case schema::Layout::kDecision: structure::ParseBeschluss(page, &out); break;
+    case schema::Layout::kProposal: structure::ParseDrucksache(page, &out); break;
+    case schema::Layout::kMinutes: structure::ParseProtokoll(page, &out); break;
+    case schema::Layout::kAnnex: structure::ParseAnlage(page, &out); break;
+    case schema::Layout::kNone:
+      structure::ParseProgramme(page, &out);
+      out.dates = AllDates(page);
+      break;
   }
   if (out.title.empty()) out.title = identity.title;
   if (out.title.empty()) out.title = FallbackTitle(page);
-  for (Question& q : out.questions) q.id = FillUnitId(grammar.rules().question_id, document_id, q.number, "Frage");
-  if (out.kind == "protokoll") {
-    for (AgendaItem& item : out.agenda) item.id = FillUnitId(grammar.rules().agenda_item_id, document_id, item.number, "TOP");
+  for (Question& q : out.questions) {
+    q.id = FillUnitId(grammar.rules().question_id, document_id, q.number, kQuestionUnit);
+  }
+  if (layout == schema::Layout::kMinutes) {
+    for (AgendaItem& item : out.agenda) {
+      item.id = FillUnitId(grammar.rules().agenda_item_id, document_id, item.number, kAgendaItemUnit);
+    }
   }
   for (Measure& m : out.measures) {
     m.id = MeasureIdOf(document_id, m.key.empty() ? m.number : m.key, grammar);

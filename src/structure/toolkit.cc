@@ -1,13 +1,14 @@
 #include "structure/toolkit.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "common/utf8.h"
 
 namespace ratsdoc::structure {
 namespace {
 
-using Groups = std::vector<std::pair<std::string, std::string>>;
+namespace schema = grammar::schema;
 
 std::optional<Groups> Run(const RE2* re, std::string_view value, RE2::Anchor anchor) {
   const std::optional<Hit> hit = Locate(re, value, 0, anchor);
@@ -48,13 +49,18 @@ std::optional<Hit> Locate(const RE2* re, std::string_view text, std::size_t from
   return hit;
 }
 
-std::string FullMatchGroup(const RE2* re, std::string_view text, std::string_view name) {
+std::optional<Span> GroupSpan(const Hit& hit, const schema::Group& group) {
+  for (const auto& [name, span] : hit.groups) {
+    if (name == group.name) return span;
+  }
+  return std::nullopt;
+}
+
+std::string FullMatchGroup(const RE2* re, std::string_view text, const schema::Group& group) {
   const std::optional<Hit> hit = Locate(re, text, 0, RE2::ANCHOR_BOTH);
   if (!hit) return "";
-  for (const auto& [group, span] : hit->groups) {
-    if (group == name) return std::string(Slice(text, span));
-  }
-  return "";
+  const std::optional<Span> span = GroupSpan(*hit, group);
+  return span ? std::string(Slice(text, *span)) : "";
 }
 
 bool Line::blank() const { return utf8::Trim(text).empty(); }
@@ -85,17 +91,17 @@ Page::Page(const NormalizedText& text, const grammar::Rules& rules, const Docume
   }
 }
 
-bool Page::LineIs(std::string_view name, std::string_view line) const {
-  const RE2* re = Match(name);
+bool Page::LineIs(const schema::Match& match, std::string_view line) const {
+  const RE2* re = Match(match);
   return re != nullptr && RE2::FullMatch(utf8::Trim(line), *re);
 }
 
-std::optional<Groups> Page::Groups(std::string_view name, std::string_view value) const {
-  return Run(Match(name), utf8::Trim(value), RE2::ANCHOR_BOTH);
+std::optional<Groups> Page::Groups(const schema::Match& match, std::string_view value) const {
+  return Run(Match(match), utf8::Trim(value), RE2::ANCHOR_BOTH);
 }
 
-std::optional<Groups> Page::Find(std::string_view name, std::string_view value) const {
-  return Run(Match(name), value, RE2::UNANCHORED);
+std::optional<Groups> Page::Find(const schema::Match& match, std::string_view value) const {
+  return Run(Match(match), value, RE2::UNANCHORED);
 }
 
 std::size_t Page::LineIndex(std::size_t offset) const {
@@ -104,9 +110,9 @@ std::size_t Page::LineIndex(std::size_t offset) const {
   return it == lines_.begin() ? 0 : static_cast<std::size_t>(it - lines_.begin() - 1);
 }
 
-std::string GroupValue(const Groups& groups, std::string_view name) {
+std::string GroupValue(const Groups& groups, const schema::Group& group) {
   for (const auto& [key, value] : groups) {
-    if (key == name) return value;
+    if (key == group.name) return value;
   }
   return "";
 }
@@ -153,12 +159,11 @@ std::optional<int> ReadNumber(const Page& page, const numbers::Range& range, std
 std::optional<std::string> ReadDate(const Page& page, std::string_view what, std::string_view text, std::size_t line) {
   const std::optional<Hit> hit = Locate(page.rules().date.get(), text);
   if (!hit) return std::nullopt;
-  std::string_view d, m, y;
-  for (const auto& [name, span] : hit->groups) {
-    if (name == "d") d = Slice(text, span);
-    if (name == "m") m = Slice(text, span);
-    if (name == "y") y = Slice(text, span);
-  }
+  auto part = [&](const schema::Group& group) {
+    const std::optional<Span> span = GroupSpan(*hit, group);
+    return span ? Slice(text, *span) : std::string_view();
+  };
+  const std::string_view d = part(schema::date::kDay), m = part(schema::date::kMonth), y = part(schema::date::kYear);
   if (std::optional<std::string> iso = numbers::IsoDate(d, m, y)) return iso;
   page.Warn("The " + std::string(what) + " \"" + std::string(Slice(text, hit->whole)) + "\"" + Where(line) +
             " is not a calendar date; it is left out.");
@@ -167,22 +172,41 @@ std::optional<std::string> ReadDate(const Page& page, std::string_view what, std
 
 std::optional<std::string> ReadTime(const Page& page, std::string_view what, std::string_view text, std::size_t line) {
   text = utf8::Trim(text);
-  const auto groups = page.Groups("clock-time", text);
+  const auto groups = page.Groups(schema::kClockTime, text);
   if (!groups) return std::nullopt;
-  std::string minutes = GroupValue(*groups, "m");
+  std::string minutes = GroupValue(*groups, schema::clock_time::kMinute);
   if (minutes.empty()) minutes = "00";
-  if (std::optional<std::string> iso = numbers::IsoTime(GroupValue(*groups, "h"), minutes)) return iso;
+  if (std::optional<std::string> iso = numbers::IsoTime(GroupValue(*groups, schema::clock_time::kHour), minutes)) {
+    return iso;
+  }
   page.Warn("The " + std::string(what) + " \"" + std::string(text) + "\"" + Where(line) +
             " is not a time of day; it is left out.");
   return std::nullopt;
 }
 
+std::optional<int> ReadCount(const Page& page, const Groups& groups, const schema::Group& group, std::size_t line) {
+  assert(group.type == schema::Type::kCount && group.range != nullptr);
+  return ReadNumber(page, *group.range, group.Field(), GroupValue(groups, group), line);
+}
+
+std::optional<std::string> ReadDate(const Page& page, const Groups& groups, const schema::Group& group,
+                                    std::size_t line) {
+  assert(group.type == schema::Type::kDate);
+  return ReadDate(page, group.Field(), GroupValue(groups, group), line);
+}
+
+std::optional<std::string> ReadTime(const Page& page, const Groups& groups, const schema::Group& group,
+                                    std::size_t line) {
+  assert(group.type == schema::Type::kTime);
+  return ReadTime(page, group.Field(), GroupValue(groups, group), line);
+}
+
 Person ParsePerson(const Page& page, std::string_view written) {
   Person person;
   std::string rest = Collapse(written);
-  const RE2* honorific = page.Match("person-honorific");
-  const RE2* title = page.Match("person-title");
-  const RE2* role = page.Match("person-role");
+  const RE2* honorific = page.Match(schema::kPersonHonorific);
+  const RE2* title = page.Match(schema::kPersonTitle);
+  const RE2* role = page.Match(schema::kPersonRole);
   // Prefixes in any order: "Frau Stadträtin Dr. …", "Stadträtin Dr. …", "Herr Dr. …".
   for (bool found = true; found && !rest.empty();) {
     found = false;

@@ -28,6 +28,10 @@ struct Line {
   std::vector<std::string_view> Cells() const;
 };
 
+// The named groups of one match: (group name, text); the whole match first,
+// under the name "".
+using Groups = std::vector<std::pair<std::string, std::string>>;
+
 // Everything a parser may read. Holds views into `text`. A value the text
 // states but that is out of its range is reported through Warn, into the
 // document's warnings.
@@ -42,18 +46,17 @@ class Page {
   const DocumentReferences& references() const { return references_; }
   const std::vector<Line>& lines() const { return lines_; }
 
-  // The grammar's named pattern, or null when the grammar does not define it.
-  const RE2* Match(std::string_view name) const { return rules_.Match(name); }
-  // Whole-line (trimmed) match of pattern `name`; false when it is not defined.
-  bool LineIs(std::string_view name, std::string_view line) const;
-  // Full match of pattern `name` on `value`, returning its named groups; nullopt
-  // on no match or when the pattern is not defined. A group that did not take
-  // part is absent from the map.
-  std::optional<std::vector<std::pair<std::string, std::string>>> Groups(std::string_view name,
-                                                                          std::string_view value) const;
-  // The first partial match of pattern `name` in `value`, with its named groups.
-  std::optional<std::vector<std::pair<std::string, std::string>>> Find(std::string_view name,
-                                                                        std::string_view value) const;
+  // The grammar's pattern for `match` (a schema constant, grammar/schema.h),
+  // or null when the grammar does not define it.
+  const RE2* Match(const grammar::schema::Match& match) const { return rules_.Match(match); }
+  // Whole-line (trimmed) match of `match`; false when it is not defined.
+  bool LineIs(const grammar::schema::Match& match, std::string_view line) const;
+  // Full match of `match` on `value` (trimmed), returning its named groups;
+  // nullopt on no match or when the pattern is not defined. A group that did
+  // not take part is absent.
+  std::optional<structure::Groups> Groups(const grammar::schema::Match& match, std::string_view value) const;
+  // The first partial match of `match` in `value`, with its named groups.
+  std::optional<structure::Groups> Find(const grammar::schema::Match& match, std::string_view value) const;
 
   // Index of the line containing `offset`.
   std::size_t LineIndex(std::size_t offset) const;
@@ -81,14 +84,17 @@ struct Hit {
 std::optional<Hit> Locate(const RE2* re, std::string_view text, std::size_t from = 0,
                           RE2::Anchor anchor = RE2::UNANCHORED);
 
+// The span of `group` in `hit`, or nullopt when it did not take part.
+std::optional<Span> GroupSpan(const Hit& hit, const grammar::schema::Group& group);
+
 // [span.begin, span.end) of `text`.
 inline std::string_view Slice(std::string_view text, Span span) { return text.substr(span.begin, span.end - span.begin); }
 
-// The value of group `name` of a full match of `re` on `text`, or "".
-std::string FullMatchGroup(const RE2* re, std::string_view text, std::string_view name);
+// The value of `group` of a full match of `re` on `text`, or "".
+std::string FullMatchGroup(const RE2* re, std::string_view text, const grammar::schema::Group& group);
 
-// The value of named group `name` in `groups`, or "".
-std::string GroupValue(const std::vector<std::pair<std::string, std::string>>& groups, std::string_view name);
+// The text of `group` in `groups` as written, or "" when it did not take part.
+std::string GroupValue(const Groups& groups, const grammar::schema::Group& group);
 
 // White space collapsed to single spaces and trimmed. A hyphen followed by a
 // space ("Ghone- Schmiedecke") is kept as written; ParsePerson rejoins it in names.
@@ -116,6 +122,16 @@ std::optional<std::string> ReadDate(const Page& page, std::string_view what, std
 // clock-time match (groups h, m; the whole trimmed text); nullopt when not a
 // time, or when the grammar has no clock-time.
 std::optional<std::string> ReadTime(const Page& page, std::string_view what, std::string_view text, std::size_t line);
+
+// A group of type count, date or time, read as its schema type says: a count
+// within the group's range, a date by ReadDate, a time by ReadTime, each
+// warning under the group's field name. REQUIRES: `group` has that type.
+std::optional<int> ReadCount(const Page& page, const Groups& groups, const grammar::schema::Group& group,
+                             std::size_t line);
+std::optional<std::string> ReadDate(const Page& page, const Groups& groups, const grammar::schema::Group& group,
+                                    std::size_t line);
+std::optional<std::string> ReadTime(const Page& page, const Groups& groups, const grammar::schema::Group& group,
+                                    std::size_t line);
 
 // A person as written in a cell, signature or header ("Frau Stadträtin Kornelia
 // Keune", "Herr Dr. Amjad Alhajjh", "Prof. Dr. Pott"): honorific dropped,

@@ -106,5 +106,17 @@ TEST(CliTest, BadGrammarIsFatal) {
   EXPECT_TRUE(Contains(result.output, "invalid-grammar")) << result.output;
 }
 
+TEST(CliTest, GrammarDescribePrintsTheContractAndWhatTheGrammarDefines) {
+  const auto karlsruhe = RunRatsdoc("grammar --describe --grammar karlsruhe");
+  EXPECT_EQ(karlsruhe.exit_code, 0) << karlsruhe.output;
+  EXPECT_TRUE(Contains(karlsruhe.output, "| layout | what its parser reads | karlsruhe |")) << karlsruhe.output;
+  EXPECT_TRUE(Contains(karlsruhe.output, "| drucksache, information |")) << karlsruhe.output;
+  const auto contract = RunRatsdoc("grammar --describe --contract-only");
+  EXPECT_EQ(contract.exit_code, 0);
+  EXPECT_EQ(contract.output, Grammar::DescribeContract(nullptr));
+  EXPECT_EQ(RunRatsdoc("--grammar atlantis grammar --describe").exit_code, 3);
+  EXPECT_EQ(RunRatsdoc("grammar").exit_code, 2);  // --describe is the subcommand's one action
+}
+
 }  // namespace
 }  // namespace ratsdoc

@@ -297,8 +297,8 @@ TEST_F(StructureGrammarTest, TemplateNamingAnUndefinedRewriteListIsRefused) {
 TEST_F(StructureGrammarTest, KindNeedsACueAndMatchesAreNamedOnce) {
   EXPECT_NE(LoadReferences("<structure><kind name=\"anfrage\"/></structure>\n").find("a <kind> needs at least one <cue>"),
             std::string::npos);
-  EXPECT_NE(LoadReferences("<structure><match name=\"x\"><pattern>a</pattern></match>"
-                           "<match name=\"x\"><pattern>b</pattern></match></structure>\n")
+  EXPECT_NE(LoadReferences("<structure><match name=\"group\"><pattern>a</pattern></match>"
+                           "<match name=\"group\"><pattern>b</pattern></match></structure>\n")
                 .find("<match> defined twice"),
             std::string::npos);
   EXPECT_NE(LoadReferences("<structure><match><pattern>a</pattern></match></structure>\n").find("needs a name"),
