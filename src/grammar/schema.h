@@ -632,8 +632,13 @@ inline constexpr RelationName kRelations[] = {
 // addressee, sender, subject (the paper answered, decided or amended), and
 // "other": a label whose value no field keeps (read so that its value is not
 // taken for another's).
-inline constexpr const char* kIdentityFields[] = {"number",      "date",      "title",  "body",    "item",
-                                                  "responsible", "addressee", "sender", "subject", "other"};
+inline constexpr const char* kFieldNumber = "number";
+inline constexpr const char* kFieldDate = "date";
+inline constexpr const char* kFieldTitle = "title";
+inline constexpr const char* kFieldSubject = "subject";
+inline constexpr const char* kFieldOther = "other";
+inline constexpr const char* kIdentityFields[] = {kFieldNumber, kFieldDate, kFieldTitle, "body",        "item",
+                                                  "responsible", "addressee", "sender",   kFieldSubject, kFieldOther};
 
 // ---- Look-up and description ---------------------------------------------------------
 

@@ -11,6 +11,8 @@
 #include "common/numbers.h"
 #include "common/utf8.h"
 #include "grammar/rules.h"
+#include "grammar/schema.h"
+#include "ratsdoc/references.h"
 
 namespace ratsdoc {
 namespace {
@@ -37,9 +39,9 @@ std::vector<TextLine> LinesOf(std::string_view text) {
 }
 
 // The kind whose content cues score highest (ties: the one listed first in
-// the grammar), else "sonstiges".
+// the grammar), else kNoKind.
 std::string KindByCues(const std::vector<TextLine>& lines, const grammar::Rules& rules) {
-  std::string best = "sonstiges";
+  std::string best(kNoKind);
   int best_score = std::max(rules.kind_threshold, 1) - 1;
   for (const grammar::KindRule& kind : rules.kinds) {
     int score = 0;
@@ -537,7 +539,7 @@ class FormReader {
   // A value the `number` field's shape accepts.
   bool HasNumberShape(std::string_view text) const {
     for (const IdentityField& field : identity_.fields) {
-      if (field.name == "number" && FullMatch(field.value.get(), text)) return true;
+      if (field.name == grammar::schema::kFieldNumber && FullMatch(field.value.get(), text)) return true;
     }
     return false;
   }
@@ -548,7 +550,7 @@ class FormReader {
   // the subject and left the amended paper's number to no label, the
   // extended number is the own number.
   void ResolveAmendment() {
-    const auto subject = out_->fields.find("subject");
+    const auto subject = out_->fields.find(grammar::schema::kFieldSubject);
     if (subject == out_->fields.end() || subject_.text.empty()) return;
     const std::string extended = Squeezed(FirstWord(subject_.text));
     auto extends = [&](std::string_view base) {
@@ -571,7 +573,7 @@ class FormReader {
     out_->number = extended;
     out_->number_label = subject_label_;
     out_->number_span = Span{subject_.begin, subject_.begin + word.size()};
-    out_->fields["number"] = extended;
+    out_->fields[grammar::schema::kFieldNumber] = extended;
     subject->second = base;
   }
 
@@ -600,25 +602,25 @@ class FormReader {
     if (value.text.empty()) return false;
     if (field.value != nullptr && !RE2::FullMatch(value.text, *field.value)) return false;
     const std::string collapsed = Collapse(value.text);
-    if (field.name == "number") {
+    if (field.name == grammar::schema::kFieldNumber) {
       if (out_->number.empty()) {
         out_->number = Squeezed(value.text);
         out_->number_label = std::string(label);
         out_->number_span = Span{value.begin, value.begin + value.text.size()};
       }
-    } else if (field.name == "date") {
+    } else if (field.name == grammar::schema::kFieldDate) {
       if (out_->date.empty()) out_->date = IsoDate(field.value.get(), value.text);
 
-    } else if (field.name == "title") {
+    } else if (field.name == grammar::schema::kFieldTitle) {
       if (out_->title.empty()) out_->title = collapsed;
-    } else if (field.name == "subject") {
+    } else if (field.name == grammar::schema::kFieldSubject) {
       if (subject_.text.empty()) {
         subject_ = value;
         subject_label_ = std::string(label);
       }
     }
     open_value_ = nullptr;
-    if (field.name != "other") {
+    if (field.name != grammar::schema::kFieldOther) {
       const auto [entry, inserted] = out_->fields.emplace(field.name, collapsed);
       if (inserted) open_value_ = &entry->second;
     }
