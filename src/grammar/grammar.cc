@@ -741,6 +741,36 @@ Status BuildReferenceSet(grammar::Rules* rules) {
   return Status::Ok();
 }
 
+// The kind cues in two RE2::Sets (rules.h: line_cues, text_cues), so that the
+// identity stage reads a text once for all of them.
+Status BuildCueSets(grammar::Rules* rules) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto line_cues = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  auto text_cues = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (std::size_t k = 0; k < rules->kinds.size(); ++k) {
+    for (std::size_t c = 0; c < rules->kinds[k].cues.size(); ++c) {
+      const grammar::KindCue& cue = rules->kinds[k].cues[c];
+      const bool bounded = cue.within_lines > 0;
+      std::string error;
+      const std::string pattern = bounded ? cue.pattern->pattern() : "(?m:" + cue.pattern->pattern() + ")";
+      if ((bounded ? line_cues : text_cues)->Add(pattern, &error) < 0) {
+        return Status(ErrorCode::kInvalidGrammar, "kind '" + rules->kinds[k].kind + "': cue does not compile: " + error);
+      }
+      (bounded ? rules->line_cue_owner : rules->text_cue_owner).emplace_back(k, c);
+    }
+  }
+  if (!rules->line_cue_owner.empty()) {
+    if (!line_cues->Compile()) return Status(ErrorCode::kInvalidGrammar, "the kind cues exceed RE2's memory budget");
+    rules->line_cues = std::move(line_cues);
+  }
+  if (!rules->text_cue_owner.empty()) {
+    if (!text_cues->Compile()) return Status(ErrorCode::kInvalidGrammar, "the kind cues exceed RE2's memory budget");
+    rules->text_cues = std::move(text_cues);
+  }
+  return Status::Ok();
+}
+
 // Every {field|list} in a template names a rewrite list the grammar defines
 // (lists may be defined after the rules that use them, so this runs last).
 Status CheckRewriteNames(const grammar::Rules& rules) {
@@ -812,6 +842,8 @@ Status Grammar::Load(const std::string& name_or_path, std::shared_ptr<const Gram
   status = CheckRewriteNames(*rules);
   if (!status.ok()) return status;
   status = BuildReferenceSet(rules.get());
+  if (!status.ok()) return status;
+  status = BuildCueSets(rules.get());
   if (!status.ok()) return status;
   out->reset(new Grammar(std::move(rules)));
   return Status::Ok();

@@ -119,6 +119,15 @@ struct Rules {
   // Which reference rules can match a text at all: one pass instead of one
   // per rule. Index i is references[i]. Null when there are no rules.
   std::unique_ptr<RE2::Set> reference_set;
+  // The kind cues as two automata (unanchored), so that one pass says which
+  // cues fire: those with a `within_lines` bound are matched line by line
+  // (`line_cues`), those without against the whole text at once, with ^ and $
+  // at line ends (`text_cues`). `*_owner[i]` is the (kind, cue) of the i-th
+  // pattern of each. Null when there are none.
+  std::unique_ptr<RE2::Set> line_cues;
+  std::vector<std::pair<std::size_t, std::size_t>> line_cue_owner;
+  std::unique_ptr<RE2::Set> text_cues;
+  std::vector<std::pair<std::size_t, std::size_t>> text_cue_owner;
   Template attachment_id;  // from {paper} and {attachment}
   Template measure_id;     // from {attachment} (the attachment's ID) and {measure}
   // Kinds of paper that have attachments: a paper of these kinds gives

@@ -38,27 +38,68 @@ std::vector<TextLine> LinesOf(std::string_view text) {
   return lines;
 }
 
-// The kind whose content cues score highest (ties: the one listed first in
-// the grammar), else kNoKind.
-std::string KindByCues(const std::vector<TextLine>& lines, const grammar::Rules& rules) {
-  std::string best(kNoKind);
-  int best_score = std::max(rules.kind_threshold, 1) - 1;
-  for (const grammar::KindRule& kind : rules.kinds) {
-    int score = 0;
-    for (const grammar::KindCue& cue : kind.cues) {
-      int non_blank = 0;
-      for (const TextLine& line : lines) {
-        if (line.blank()) continue;
-        if (cue.within_lines > 0 && non_blank++ >= cue.within_lines) break;
-        if (RE2::PartialMatch(line.text, *cue.pattern)) {
-          score += cue.weight;
-          break;
-        }
+using CueOwners = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// The cues of `set` (owned as `owners` say) that `region` fires, as indices
+// into `owners`: one pass of the set. When RE2's DFA gives up (its memory is
+// bounded), each cue on each line of `region`, as the set would have answered.
+void FiredCues(const RE2::Set& set, const CueOwners& owners, const grammar::Rules& rules, std::string_view region,
+               std::vector<int>* hits) {
+  hits->clear();
+  RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+  if (set.Match(region, hits, &error) || error.kind == RE2::Set::kNoError) return;
+  hits->clear();
+  for (std::size_t i = 0; i < owners.size(); ++i) {
+    const RE2& cue = *rules.kinds[owners[i].first].cues[owners[i].second].pattern;
+    for (const TextLine& line : LinesOf(region)) {
+      if (RE2::PartialMatch(line.text, cue)) {
+        hits->push_back(static_cast<int>(i));
+        break;
       }
     }
-    if (score > best_score) {
-      best = kind.kind;
-      best_score = score;
+  }
+}
+
+// The kind whose content cues score highest (ties: the one listed first in
+// the grammar), else kNoKind. A cue counts once: a bounded one when one of
+// the first N non-blank lines fires it, one pass of the grammar's line cues
+// per line; an unbounded one when it matches anywhere, one pass of the text
+// cues over the whole text.
+std::string KindByCues(std::string_view text, const std::vector<TextLine>& lines, const grammar::Rules& rules) {
+  std::vector<int> score(rules.kinds.size(), 0);
+  std::vector<int> hits;
+  auto add = [&](const std::pair<std::size_t, std::size_t>& owner) {
+    score[owner.first] += rules.kinds[owner.first].cues[owner.second].weight;
+  };
+  if (rules.text_cues != nullptr) {
+    FiredCues(*rules.text_cues, rules.text_cue_owner, rules, text, &hits);
+    for (const int hit : hits) add(rules.text_cue_owner[static_cast<std::size_t>(hit)]);
+  }
+  if (rules.line_cues != nullptr) {
+    int bound = 0;
+    for (const auto& [k, c] : rules.line_cue_owner) bound = std::max(bound, rules.kinds[k].cues[c].within_lines);
+    std::vector<bool> fired(rules.line_cue_owner.size(), false);
+    int non_blank = 0;
+    for (const TextLine& line : lines) {
+      if (line.blank()) continue;
+      if (non_blank >= bound) break;
+      FiredCues(*rules.line_cues, rules.line_cue_owner, rules, line.text, &hits);
+      for (const int hit : hits) {
+        const auto index = static_cast<std::size_t>(hit);
+        const auto [k, c] = rules.line_cue_owner[index];
+        if (fired[index] || non_blank >= rules.kinds[k].cues[c].within_lines) continue;
+        fired[index] = true;
+        add(rules.line_cue_owner[index]);
+      }
+      ++non_blank;
+    }
+  }
+  std::string best(kNoKind);
+  int best_score = std::max(rules.kind_threshold, 1) - 1;
+  for (std::size_t k = 0; k < rules.kinds.size(); ++k) {
+    if (score[k] > best_score) {
+      best = rules.kinds[k].kind;
+      best_score = score[k];
     }
   }
   return best;
@@ -454,10 +495,12 @@ class FormReader {
 
   // A line with the word that gave the kind ("ANTRAG", "Beschlussvorlage").
   bool IsKindLine(std::string_view line) const {
-    for (const grammar::KindRule& kind : rules_.kinds) {
-      for (const grammar::KindCue& cue : kind.cues) {
-        if (RE2::PartialMatch(line, *cue.pattern)) return true;
-      }
+    std::vector<int> hits;
+    for (const auto& [set, owners] : {std::pair{rules_.line_cues.get(), &rules_.line_cue_owner},
+                                      std::pair{rules_.text_cues.get(), &rules_.text_cue_owner}}) {
+      if (set == nullptr) continue;
+      FiredCues(*set, *owners, rules_, line, &hits);
+      if (!hits.empty()) return true;
     }
     return false;
   }
@@ -709,7 +752,7 @@ DocumentIdentity Identify(const NormalizedText& text, const Grammar& grammar) {
   const grammar::Rules& rules = grammar.rules();
   const std::vector<TextLine> lines = LinesOf(text.text);
   DocumentIdentity identity;
-  identity.kind = KindByCues(lines, rules);
+  identity.kind = KindByCues(text.text, lines, rules);
   if (!rules.identity.present) return identity;
   FormReader(rules, &identity).Read(lines);
   return identity;
