@@ -594,8 +594,8 @@ class FormReader {
   // extended number is the own number.
   void ResolveAmendment() {
     const auto subject = out_->fields.find(grammar::schema::kFieldSubject);
-    if (subject == out_->fields.end() || subject_.text.empty()) return;
-    const std::string extended = Squeezed(FirstWord(subject_.text));
+    if (subject == out_->fields.end() || subject_text_.empty()) return;
+    const std::string extended = Squeezed(FirstWord(subject_text_));
     auto extends = [&](std::string_view base) {
       return !base.empty() && extended.size() > base.size() + 1 && extended.compare(0, base.size(), base) == 0 &&
              extended[base.size()] == '/';
@@ -612,10 +612,10 @@ class FormReader {
       }
     }
     if (base.empty()) return;
-    const std::string_view word = FirstWord(subject_.text);
+    const std::string_view word = FirstWord(subject_text_);
     out_->number = extended;
     out_->number_label = subject_label_;
-    out_->number_span = Span{subject_.begin, subject_.begin + word.size()};
+    out_->number_span = Span{subject_begin_, subject_begin_ + word.size()};
     out_->fields[grammar::schema::kFieldNumber] = extended;
     subject->second = base;
   }
@@ -657,8 +657,9 @@ class FormReader {
     } else if (field.name == grammar::schema::kFieldTitle) {
       if (out_->title.empty()) out_->title = collapsed;
     } else if (field.name == grammar::schema::kFieldSubject) {
-      if (subject_.text.empty()) {
-        subject_ = value;
+      if (subject_text_.empty()) {
+        subject_text_ = std::string(value.text);
+        subject_begin_ = value.begin;
         subject_label_ = std::string(label);
       }
     }
@@ -741,7 +742,8 @@ class FormReader {
   bool inline_values_ = false;    // the last label line was "Label: value"
   bool value_open_ = false;       // ... and its value goes on in the next line (<value-continues>)
   std::string* open_value_ = nullptr;  // the field the last value filled, if it kept it
-  Piece subject_;                 // the first value of the field `subject`
+  std::string subject_text_;      // the first value of the field `subject`, as written
+  std::size_t subject_begin_ = 0;  // where it stands in the text
   std::string subject_label_;
   std::vector<Piece> loose_numbers_;  // values of no label with the number's shape
 };
