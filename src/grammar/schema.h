@@ -571,7 +571,10 @@ inline constexpr const Text* kTexts[] = {&kAnnexNoSharedNumber};
 // Rewrite lists C++ applies by name (templates may use any other list).
 inline constexpr Text kNominative{"nominative", "structure/minutes.cc",
                                   "a body's name as the subject of a sentence (the minutes' body)"};
-inline constexpr const Text* kRewriteLists[] = {&kNominative};
+inline constexpr Text kFileName{"file-name", "identify/identify.cc",
+                                "a file's name (no folder, no extension) as text the reference grammar reads: "
+                                "the own number when the text shows none; every match of each step is replaced"};
+inline constexpr const Text* kRewriteLists[] = {&kNominative, &kFileName};
 
 // ---- Templates and relations ------------------------------------------------------------
 

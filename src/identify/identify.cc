@@ -750,11 +750,24 @@ class FormReader {
 
 }  // namespace
 
-DocumentIdentity Identify(const NormalizedText& text, const Grammar& grammar) {
+// The file's name without folder and extension, through the grammar's
+// `file-name` rewrite list, every match of each step replaced.
+std::string FileNameText(std::string_view path, const grammar::Rules& rules) {
+  const auto steps = rules.rewrites.find(grammar::schema::kFileName.name);
+  if (steps == rules.rewrites.end() || path.empty()) return "";
+  std::string_view name = path.substr(path.find_last_of("/\\") == std::string_view::npos ? 0 : path.find_last_of("/\\") + 1);
+  if (const std::size_t dot = name.rfind('.'); dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  std::string text(name);
+  for (const grammar::Rewrite& step : steps->second) RE2::GlobalReplace(&text, *step.pattern, step.replace);
+  return text;
+}
+
+DocumentIdentity Identify(const NormalizedText& text, const Grammar& grammar, std::string_view file_name) {
   const grammar::Rules& rules = grammar.rules();
   const std::vector<TextLine> lines = LinesOf(text.text);
   DocumentIdentity identity;
   identity.kind = KindByCues(text.text, lines, rules);
+  identity.file_name_text = FileNameText(file_name, rules);
   if (!rules.identity.present) return identity;
   FormReader(rules, &identity).Read(lines);
   return identity;

@@ -63,7 +63,7 @@ DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, c
   record.text_bytes = text.text.size();
   record.page_ranges = PageRanges(text);
   Enter("identity", source, stage);
-  const DocumentIdentity identity = Identify(text, grammar);
+  const DocumentIdentity identity = Identify(text, grammar, source.path);
   Enter("references", source, stage);
   DocumentReferences found = ExtractReferences(text, grammar, identity);
   if (!found.id.empty()) record.id = found.id;

@@ -184,7 +184,12 @@ class Extractor {
   // candidate standing at the value, else the value read with its label
   // ("Vorlage Nr.: 2019/1196"), else the value alone.
   void AdoptIdentityNumber(const std::vector<Candidate>& candidates) {
-    if (identity_->number.empty()) return;
+    if (!AdoptFormNumber(candidates)) AdoptFileNameNumber();
+  }
+
+  // The form's number (see AdoptIdentityNumber); false when it gives none.
+  bool AdoptFormNumber(const std::vector<Candidate>& candidates) {
+    if (identity_->number.empty()) return false;
     const Span at = identity_->number_span;
     for (const Candidate& candidate : candidates) {
       if (candidate.span.end <= at.begin || candidate.span.begin >= at.end) continue;
@@ -193,7 +198,7 @@ class Extractor {
         self_ = &candidate;
         out_.id = *id;
         out_.kind = candidate.rule->kind;
-        return;
+        return true;
       }
       break;
     }
@@ -214,8 +219,25 @@ class Extractor {
       }
       out_.id = first.target;
       out_.kind = first.kind;
-      return;
+      return true;
     }
+    return false;
+  }
+
+  // Neither a `self` rule nor the form gave a number: the file's name, as the
+  // grammar's file-name list writes it ("F0322_22.pdf" → "F0322/22",
+  // "DS0583-21 Anlage 2.pdf" → "DS0583/21 Anlage 2"), when the reference
+  // grammar reads all of it as one paper or attachment.
+  void AdoptFileNameNumber() {
+    if (identity_->file_name_text.empty()) return;
+    NormalizedText alone;
+    alone.text = identity_->file_name_text;
+    const DocumentReferences read = Extractor(alone, rules_, nullptr).Run();
+    if (read.references.empty()) return;
+    const Reference& last = read.references.back();
+    if (!last.resolved || (last.part != Reference::Part::kPaper && last.part != Reference::Part::kAttachment)) return;
+    out_.id = last.target;
+    out_.kind = last.kind;
   }
 
   // The date from its parts; a date that is not in the calendar is left out

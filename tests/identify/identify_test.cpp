@@ -148,6 +148,22 @@ TEST(MagdeburgHeader, InterleavedAmendmentHeader) {
   }
 }
 
+// The file's name is a weak cue: it gives the own number only when the
+// text shows none, never against the text.
+TEST(MagdeburgHeader, TheFileNameGivesTheNumberOnlyWhenTheTextHasNone) {
+  const std::string anfrage = "Schließung IQ-Netzwerk Magdeburg\n\nIch frage die Oberbürgermeisterin:\n\n" + kMagdeburgBody;
+  EXPECT_EQ(AnalyzeSource(ReadDocumentFromBytes("/archiv/F0322_22.txt", anfrage), Magdeburg()).id, "F0322/22");
+  EXPECT_EQ(AnalyzeSource(ReadDocumentFromBytes("A0051_24_1.txt", anfrage), Magdeburg()).id, "A0051/24/1");
+  const DocumentRecord annex =
+      AnalyzeSource(ReadDocumentFromBytes("DS0583-21 Anlage 2.txt", "Integrationskonzept\n\n" + kMagdeburgBody), Magdeburg());
+  EXPECT_EQ(annex.id, "DS0583/21/Anlage2");
+  EXPECT_EQ(annex.kind, "anlage");
+  EXPECT_EQ(AnalyzeSource(ReadDocumentFromBytes("F0999_22.txt", "Anfrage F0100/22\n\n" + kMagdeburgBody), Magdeburg()).id,
+            "F0100/22")
+      << "the text's number wins";
+  EXPECT_EQ(AnalyzeSource(ReadDocumentFromBytes("596074.txt", anfrage), Magdeburg()).id.rfind("sha256:", 0), 0u);
+}
+
 // A number the reference grammar does not read as a paper is no own number.
 TEST(MagdeburgHeader, AValueThatIsNoPaperNumberIsNoOwnNumber) {
   const std::string text = "Anfrage\n\nDatum\tNummer\n24.11.2022\tX12/ab\n\nKurztitel\nTest\n";
