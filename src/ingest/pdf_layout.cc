@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace ratsdoc::ingest {
 namespace {
@@ -11,14 +12,20 @@ namespace {
 constexpr double kCellGap = 1.2;          // a horizontal gap this wide always separates cells
 constexpr double kNoSpaceCellGap = 0.45;  // ... or this wide where Poppler saw no space
 constexpr double kColumnTolerance = 3.0;  // points: cell starts aligned to a column
-// Vertical thresholds are multiples of the document's line pitch (the usual
-// distance between the tops of two lines of one paragraph), so they hold for
-// single and 1.5 line spacing alike.
-constexpr double kBreakPitch = 1.25;      // a larger step starts a paragraph or a table row
+// Vertical thresholds are multiples of the line pitch of the lines' type size
+// (the usual distance between the tops of two lines of one paragraph), so they
+// hold for single, 1.5 and double line spacing alike.
+constexpr double kBreakPitch = 1.15;      // a larger step starts a paragraph or a table row
 constexpr double kTableBreakPitch = 3.0;  // a larger step ends a table
 // Table cells are set with single spacing and rows padded: a white gap of this
 // many font sizes between two lines of a table separates rows.
 constexpr double kRowGap = 0.3;
+// Justified text spreads its word gaps evenly, in a narrow column wider than a
+// cell gap: a line reaching the right margin whose gaps differ by at most
+// this many font sizes is text, not cells.
+constexpr double kEvenGaps = 0.2;
+// A space when the document shows none, in font sizes.
+constexpr double kDefaultSpace = 0.28;
 constexpr char kCellBreak[] = "\u2028";
 
 struct Segment {
@@ -101,11 +108,35 @@ std::vector<PhysicalLine> GroupIntoLines(const std::vector<PdfWord>& words) {
     line.x0 = line.words.front()->x0;
     line.x1 = 0;
     for (const PdfWord* word : line.words) line.x1 = std::max(line.x1, word->x1);
-    // Split into cells where the horizontal gap is too wide for a space.
+  }
+  return lines;
+}
+
+// True when the words of `line` are spread evenly from the left to `right`:
+// justified text, however wide its gaps.
+bool IsJustified(const PhysicalLine& line, double right) {
+  if (line.words.size() < 3 || line.x1 < right - 0.5 * line.font_size) return false;
+  double narrowest = 1e9, widest = 0;
+  for (std::size_t i = 1; i < line.words.size(); ++i) {
+    const double gap = line.words[i]->x0 - line.words[i - 1]->x1;
+    if (gap <= 0.15 * line.font_size) continue;  // a font change inside a word
+    narrowest = std::min(narrowest, gap);
+    widest = std::max(widest, gap);
+  }
+  return widest > 0 && widest - narrowest <= kEvenGaps * line.font_size;
+}
+
+// Splits each line into cells where the horizontal gap is too wide for a
+// space, unless the line is justified text reaching `right`, the page's right
+// margin.
+void SplitIntoSegments(std::vector<PhysicalLine>* lines, double right) {
+  for (PhysicalLine& line : *lines) {
+    const bool justified = IsJustified(line, right);
+    line.segments.clear();
     for (std::size_t i = 0; i < line.words.size(); ++i) {
       const PdfWord* word = line.words[i];
       bool new_segment = i == 0;
-      if (i > 0) {
+      if (i > 0 && !justified) {
         const PdfWord* previous = line.words[i - 1];
         const double gap = word->x0 - previous->x1;
         new_segment = gap > kCellGap * line.font_size ||
@@ -122,7 +153,17 @@ std::vector<PhysicalLine> GroupIntoLines(const std::vector<PdfWord>& words) {
       segment.x1 = std::max(segment.x1, word->x1);
     }
   }
-  return lines;
+}
+
+// The right margin of a page's text: the 90th percentile of its lines' right
+// ends, so that a few lines running into the margin do not move it; the
+// document's (`fallback`) for a page of few lines.
+double RightMargin(const std::vector<PhysicalLine>& lines, double fallback) {
+  if (lines.size() < 8) return fallback;
+  std::vector<double> ends;
+  for (const PhysicalLine& line : lines) ends.push_back(line.x1);
+  std::sort(ends.begin(), ends.end());
+  return ends[ends.size() * 9 / 10];
 }
 
 // Index of the column whose start is aligned with `x`, or -1.
@@ -311,15 +352,67 @@ double EstimatePitch(const std::vector<std::vector<PhysicalLine>>& pages) {
   return steps[steps.size() / 10];
 }
 
+// Line pitch measured per type size: a heading, a table in smaller type and
+// the running header each have their own pitch, and a body set with 1.5 or
+// double spacing is not cut into one-line paragraphs by a table or a header
+// set single-spaced. (Per page it would be too few lines: a page of padded
+// table rows would take the row step for its pitch.)
+class PitchModel {
+ public:
+  explicit PitchModel(const std::vector<std::vector<PhysicalLine>>& pages) : document_(EstimatePitch(pages)) {
+    std::map<int, std::vector<double>> steps_by_size;
+    for (const std::vector<PhysicalLine>& lines : pages) {
+      for (std::size_t i = 1; i < lines.size(); ++i) {
+        const int size = SizeClass(lines[i].font_size);
+        const double step = lines[i].y0 - lines[i - 1].y0;
+        if (SizeClass(lines[i - 1].font_size) != size || step <= 0.5 * lines[i].font_size ||
+            step >= 4 * lines[i].font_size) {
+          continue;
+        }
+        steps_by_size[size].push_back(step);
+      }
+    }
+    for (auto& [size, steps] : steps_by_size) {
+      if (steps.size() < kMinSteps) continue;
+      // The step inside a paragraph: a low percentile, below the paragraph gaps.
+      std::sort(steps.begin(), steps.end());
+      by_size_[size] = steps[steps.size() / 10];
+    }
+  }
+
+  // The pitch that applies to the step from `upper` to `lower`: of their type
+  // size, the smaller one where the sizes differ (a table of padded one-line
+  // rows has the row step for its pitch); the document's pitch for a size of
+  // too few lines.
+  double Between(const PhysicalLine& upper, const PhysicalLine& lower) const {
+    return std::min(Of(upper.font_size), Of(lower.font_size));
+  }
+
+  double document() const { return document_; }
+
+ private:
+  static constexpr std::size_t kMinSteps = 3;
+
+  static int SizeClass(double font_size) { return static_cast<int>(std::lround(font_size * 2)); }
+
+  double Of(double font_size) const {
+    const auto found = by_size_.find(SizeClass(font_size));
+    return found == by_size_.end() ? document_ : found->second;
+  }
+
+  double document_;
+  std::map<int, double> by_size_;  // by SizeClass
+};
+
 // Running headers and footers: the lines in the top (bottom) band of the page
 // that a paragraph-sized gap separates from the body. A body line that merely
 // reaches into the band, tightly set with its neighbours, is not one of them.
 std::vector<bool> FindEdgeLines(const std::vector<PhysicalLine>& lines, double page_height, double edge_band,
-                                double pitch) {
+                                const PitchModel& pitches) {
   std::vector<bool> edge(lines.size(), false);
   auto centre = [&](std::size_t i) { return (lines[i].y0 + lines[i].y1) / 2; };
   auto is_break = [&](std::size_t upper, std::size_t lower) {
-    return lines[lower].y0 - lines[upper].y0 > kBreakPitch * pitch;
+    return lines[lower].y0 - lines[upper].y0 > kBreakPitch * pitches.Between(lines[upper], lines[lower]);
   };
   std::size_t top = 0;  // lines [0, top) are header lines
   for (std::size_t j = 1; j < lines.size() && centre(j - 1) < edge_band * page_height; ++j) {
@@ -336,19 +429,20 @@ std::vector<bool> FindEdgeLines(const std::vector<PhysicalLine>& lines, double p
 // Lays out one page. `open_table` holds the columns of a table still open at
 // the end of the previous page (empty if none) and is updated for the next.
 std::vector<LaidOutLine> LayOutLines(const std::vector<PhysicalLine>& lines, double page_height, double edge_band,
-                                     double pitch, std::vector<double>* open_table) {
+                                     const PitchModel& pitches, std::vector<double>* open_table) {
   std::vector<LaidOutLine> out;
-  const std::vector<bool> edges = FindEdgeLines(lines, page_height, edge_band, pitch);
-  TableBuilder table(pitch);
+  const std::vector<bool> edges = FindEdgeLines(lines, page_height, edge_band, pitches);
+  TableBuilder table(pitches.document());
   table.Resume(std::move(*open_table));
   open_table->clear();
   bool table_at_end = false;
-  double previous_body_y0 = -1;  // headers and footers do not open paragraphs
+  const PhysicalLine* previous_body = nullptr;  // headers and footers do not open paragraphs
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const PhysicalLine& line = lines[i];
     const bool edge = edges[i];
-    const bool blank_before = !edge && previous_body_y0 >= 0 && line.y0 - previous_body_y0 > kBreakPitch * pitch;
-    if (!edge) previous_body_y0 = line.y0;
+    const bool blank_before = !edge && previous_body != nullptr &&
+                              line.y0 - previous_body->y0 > kBreakPitch * pitches.Between(*previous_body, line);
+    if (!edge) previous_body = &line;
     if (!edge) {
       if (!table.active()) table.set_blank_before_next_row(blank_before);
       if (table.Add(line)) {
@@ -373,6 +467,7 @@ std::vector<LaidOutLine> LayOutLines(const std::vector<PhysicalLine>& lines, dou
     laid.y0 = line.y0;
     laid.y1 = line.y1;
     laid.font_size = line.font_size;
+    laid.first_word = line.words.front()->x1 - line.words.front()->x0;
     laid.page_edge = edge;
     laid.blank_before = blank_before;
     laid.bold = std::all_of(line.words.begin(), line.words.end(), [](const PdfWord* w) { return w->bold; });
@@ -383,31 +478,73 @@ std::vector<LaidOutLine> LayOutLines(const std::vector<PhysicalLine>& lines, dou
   return out;
 }
 
-// Marks lines wrapped inside a paragraph: a non-table line reaching the right
-// margin of the body text, followed (skipping page-edge lines, across pages)
-// by a line of the same paragraph.
-void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages) {
-  std::vector<LaidOutLine*> lines;
-  for (std::vector<LaidOutLine>& page : *pages) {
-    for (LaidOutLine& line : page) lines.push_back(&line);
-  }
+// The right margin of the body text on one page: the 90th percentile of its
+// body lines' right ends, so that a few lines running into the margin do not
+// move it; `fallback` (the document's) with fewer than `min_lines` lines.
+constexpr std::size_t kMinMarginLines = 8;
+double BodyMargin(const std::vector<const LaidOutLine*>& lines, std::size_t min_lines, double fallback) {
   std::vector<double> right_edges;
   for (const LaidOutLine* line : lines) {
     if (!line->table_row && !line->page_edge) right_edges.push_back(line->x1);
   }
-  if (right_edges.empty()) return;
+  if (right_edges.size() < std::max<std::size_t>(min_lines, 1)) return fallback;
   std::sort(right_edges.begin(), right_edges.end());
-  // The body's right margin: the 90th percentile, so that a few lines running
-  // into the margin do not move it.
-  const double margin = right_edges[right_edges.size() * 9 / 10];
+  return right_edges[right_edges.size() * 9 / 10];
+}
+
+// Marks lines wrapped inside a paragraph: a non-table line followed (skipping
+// page-edge lines, across pages) by a body line without a paragraph gap, where
+// the first word of that line would not have fitted at the end of this one
+// before the page's right margin: the typesetter had to wrap. `space` is the
+// width of a space in font sizes.
+void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages, double space) {
+  std::vector<LaidOutLine*> lines;
+  std::vector<double> margins;  // per line: its page's body margin
+  std::vector<const LaidOutLine*> all;
+  for (std::vector<LaidOutLine>& page : *pages) {
+    for (const LaidOutLine& line : page) all.push_back(&line);
+  }
+  const double document_margin = BodyMargin(all, 1, 0);
+  if (document_margin <= 0) return;
+  for (std::vector<LaidOutLine>& page : *pages) {
+    std::vector<const LaidOutLine*> on_page;
+    for (const LaidOutLine& line : page) on_page.push_back(&line);
+    const double margin = BodyMargin(on_page, kMinMarginLines, document_margin);
+    for (LaidOutLine& line : page) {
+      lines.push_back(&line);
+      margins.push_back(margin);
+    }
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     LaidOutLine& line = *lines[i];
-    if (line.table_row || line.page_edge || line.x1 < margin - 1.5 * line.font_size) continue;
+    if (line.table_row || line.page_edge) continue;
     std::size_t next = i + 1;
     while (next < lines.size() && lines[next]->page_edge) ++next;
     if (next == lines.size()) continue;
-    line.continues = !lines[next]->table_row && !lines[next]->blank_before;
+    const LaidOutLine& following = *lines[next];
+    if (following.table_row || following.blank_before) continue;
+    const double margin = margins[i];
+    const bool full = line.x1 >= margin - 1.5 * line.font_size;
+    const bool no_room = line.x1 + space * line.font_size + following.first_word > margin + 0.1 * line.font_size;
+    line.continues = full || no_room;
   }
+}
+
+// The width of a space in font sizes: a low percentile of the word gaps, so
+// that the stretched gaps of justified lines do not count.
+double EstimateSpace(const std::vector<std::vector<PhysicalLine>>& pages) {
+  std::vector<double> gaps;
+  for (const std::vector<PhysicalLine>& lines : pages) {
+    for (const PhysicalLine& line : lines) {
+      for (std::size_t w = 1; w < line.words.size(); ++w) {
+        const double gap = (line.words[w]->x0 - line.words[w - 1]->x1) / line.font_size;
+        if (gap > 0.15 && gap < 1.0) gaps.push_back(gap);
+      }
+    }
+  }
+  if (gaps.size() < 10) return kDefaultSpace;
+  std::sort(gaps.begin(), gaps.end());
+  return gaps[gaps.size() / 5];
 }
 
 }  // namespace
@@ -416,14 +553,22 @@ std::vector<std::vector<LaidOutLine>> LayOutDocument(const std::vector<PageWords
   std::vector<std::vector<PhysicalLine>> physical;
   physical.reserve(pages.size());
   for (const PageWords& page : pages) physical.push_back(GroupIntoLines(page.words));
-  const double pitch = EstimatePitch(physical);
+  std::vector<double> rights;
+  for (const std::vector<PhysicalLine>& lines : physical) {
+    for (const PhysicalLine& line : lines) rights.push_back(line.x1);
+  }
+  std::sort(rights.begin(), rights.end());
+  const double document_right = rights.empty() ? 0 : rights[rights.size() * 9 / 10];
+  for (std::vector<PhysicalLine>& lines : physical) SplitIntoSegments(&lines, RightMargin(lines, document_right));
+  const PitchModel pitches(physical);
+  const double space = EstimateSpace(physical);
   std::vector<std::vector<LaidOutLine>> out;
   out.reserve(pages.size());
   std::vector<double> open_table;
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    out.push_back(LayOutLines(physical[p], pages[p].height, edge_band, pitch, &open_table));
+    out.push_back(LayOutLines(physical[p], pages[p].height, edge_band, pitches, &open_table));
   }
-  MarkWrappedLines(&out);
+  MarkWrappedLines(&out, space);
   return out;
 }
 
