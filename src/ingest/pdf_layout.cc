@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace ratsdoc::ingest {
@@ -112,10 +113,15 @@ std::vector<PhysicalLine> GroupIntoLines(const std::vector<PdfWord>& words) {
   return lines;
 }
 
-// True when the words of `line` are spread evenly from the left to `right`:
-// justified text, however wide its gaps.
-bool IsJustified(const PhysicalLine& line, double right) {
-  if (line.words.size() < 3 || line.x1 < right - 0.5 * line.font_size) return false;
+// True when the words of `line` are spread evenly up to `right`, the page's
+// right margin: justified text, however wide its gaps. `left` is the page's
+// left margin.
+bool IsJustified(const PhysicalLine& line, double left, double right) {
+  if (line.words.size() < 2 || line.x1 < right - 0.5 * line.font_size) return false;
+  // Two words spread over the whole width: a justified line in a narrow
+  // column, but also a two-cell row with a right-aligned cell; only a line
+  // from margin to margin counts.
+  if (line.words.size() == 2 && line.x0 > left + 0.5 * line.font_size) return false;
   double narrowest = 1e9, widest = 0;
   for (std::size_t i = 1; i < line.words.size(); ++i) {
     const double gap = line.words[i]->x0 - line.words[i - 1]->x1;
@@ -130,8 +136,10 @@ bool IsJustified(const PhysicalLine& line, double right) {
 // space, unless the line is justified text reaching `right`, the page's right
 // margin.
 void SplitIntoSegments(std::vector<PhysicalLine>* lines, double right) {
+  double left = 1e9;
+  for (const PhysicalLine& line : *lines) left = std::min(left, line.x0);
   for (PhysicalLine& line : *lines) {
-    const bool justified = IsJustified(line, right);
+    const bool justified = IsJustified(line, left, right);
     line.segments.clear();
     for (std::size_t i = 0; i < line.words.size(); ++i) {
       const PdfWord* word = line.words[i];
@@ -196,9 +204,17 @@ class TableBuilder {
     }
     if (columns_.empty()) {
       if (line.segments.size() < 2) return false;
-      for (const Segment& segment : line.segments) columns_.push_back(segment.x0);
       std::vector<int> placement;
-      for (std::size_t c = 0; c < line.segments.size(); ++c) placement.push_back(static_cast<int>(c));
+      for (const Segment& segment : line.segments) placement.push_back(ColumnAt(previous_columns_, segment.x0));
+      if (line.y0 - last_y0_ <= kTableBreakPitch * pitch_ &&
+          std::all_of(placement.begin(), placement.end(), [](int c) { return c >= 0; })) {
+        // The grid of the table just above, empty columns included.
+        columns_ = previous_columns_;
+      } else {
+        placement.clear();
+        for (const Segment& segment : line.segments) columns_.push_back(segment.x0);
+        for (std::size_t c = 0; c < line.segments.size(); ++c) placement.push_back(static_cast<int>(c));
+      }
       StartRow(line);
       Place(line, placement);
       return true;
@@ -478,24 +494,28 @@ std::vector<LaidOutLine> LayOutLines(const std::vector<PhysicalLine>& lines, dou
   return out;
 }
 
-// The right margin of the body text on one page: the 90th percentile of its
-// body lines' right ends, so that a few lines running into the margin do not
-// move it; `fallback` (the document's) with fewer than `min_lines` lines.
-constexpr std::size_t kMinMarginLines = 8;
-double BodyMargin(const std::vector<const LaidOutLine*>& lines, std::size_t min_lines, double fallback) {
-  std::vector<double> right_edges;
+// The right margin of body text: the rightmost end that at least three body
+// lines reach (within half a font size), so that one line running into the
+// margin does not move it, and a page or document of mostly short lines (a
+// programme, an address block) still measures its full lines. 0 if none.
+constexpr std::size_t kMarginLines = 3;
+double BodyMargin(const std::vector<const LaidOutLine*>& lines) {
+  std::vector<std::pair<double, double>> ends;  // x1, font size
   for (const LaidOutLine* line : lines) {
-    if (!line->table_row && !line->page_edge) right_edges.push_back(line->x1);
+    if (!line->table_row && !line->page_edge) ends.emplace_back(line->x1, line->font_size);
   }
-  if (right_edges.size() < std::max<std::size_t>(min_lines, 1)) return fallback;
-  std::sort(right_edges.begin(), right_edges.end());
-  return right_edges[right_edges.size() * 9 / 10];
+  std::sort(ends.begin(), ends.end(), std::greater<>());
+  for (std::size_t k = 0; k + kMarginLines <= ends.size(); ++k) {
+    if (ends[k].first - ends[k + kMarginLines - 1].first <= 0.5 * ends[k].second) return ends[k].first;
+  }
+  return ends.empty() ? 0 : ends.front().first;
 }
 
 // Marks lines wrapped inside a paragraph: a non-table line followed (skipping
 // page-edge lines, across pages) by a body line without a paragraph gap, where
 // the first word of that line would not have fitted at the end of this one
-// before the page's right margin: the typesetter had to wrap. `space` is the
+// before the page's right margin: the typesetter had to wrap. (Reaching
+// near the margin is no evidence: a ragged paragraph's last line may.) `space` is the
 // width of a space in font sizes.
 void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages, double space) {
   std::vector<LaidOutLine*> lines;
@@ -504,12 +524,14 @@ void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages, double space
   for (std::vector<LaidOutLine>& page : *pages) {
     for (const LaidOutLine& line : page) all.push_back(&line);
   }
-  const double document_margin = BodyMargin(all, 1, 0);
+  const double document_margin = BodyMargin(all);
   if (document_margin <= 0) return;
   for (std::vector<LaidOutLine>& page : *pages) {
     std::vector<const LaidOutLine*> on_page;
     for (const LaidOutLine& line : page) on_page.push_back(&line);
-    const double margin = BodyMargin(on_page, kMinMarginLines, document_margin);
+    // A page of short lines (a header form) has its own narrower "margin";
+    // a wider page (landscape) its own wider one.
+    const double margin = std::max(BodyMargin(on_page), document_margin);
     for (LaidOutLine& line : page) {
       lines.push_back(&line);
       margins.push_back(margin);
@@ -524,9 +546,11 @@ void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages, double space
     const LaidOutLine& following = *lines[next];
     if (following.table_row || following.blank_before) continue;
     const double margin = margins[i];
-    const bool full = line.x1 >= margin - 1.5 * line.font_size;
-    const bool no_room = line.x1 + space * line.font_size + following.first_word > margin + 0.1 * line.font_size;
-    line.continues = full || no_room;
+    // The margin measured is at most the true one (ragged lines fall short of
+    // it), so a wrapped line never seems to have room; a hair of tolerance
+    // for rounding.
+    const bool no_room = line.x1 + space * line.font_size + following.first_word > margin - 0.05 * line.font_size;
+    line.continues = no_room;
   }
 }
 

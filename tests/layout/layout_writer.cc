@@ -74,14 +74,13 @@ std::vector<std::string> SplitWords(const std::string& text) {
   return words;
 }
 
-// Words to set: as SplitWords, but a word ending in '-' before a word in lower
-// case other than a conjunction ("Gr\u00fcnen- future!") is kept with it, since
-// no reader can tell that line break from hyphenation.
+// A dash does not start a line (German typesetting), and a word ending in '-'
+// before a word other than a conjunction ("Gr\u00fcnen- future!") is kept with
+// it, since no reader can tell that line break from hyphenation.
 bool KeepTogether(const std::string& word, const std::string& next) {
+  if (next == "\u2013") return true;
   if (word.size() < 2 || word.back() != '-' || next.empty()) return false;
-  const unsigned char first = static_cast<unsigned char>(next[0]);
-  const bool lower = (first >= 'a' && first <= 'z') || first >= 0xC3;
-  return lower && next != "und" && next != "oder" && next != "bzw." && next != "sowie" && next != "bis";
+  return next != "und" && next != "oder" && next != "bzw." && next != "sowie" && next != "bis";
 }
 
 struct Item {
@@ -236,7 +235,7 @@ class Renderer {
       double w = Width(word, size, bold);
       while (!lines.back().empty() && used + space + w > width) {
         bool placed = false;
-        if (hyphenate) {
+        if (hyphenate && word.find(' ') == std::string::npos) {
           const std::vector<std::size_t> points = ratsdoc_bench::HyphenationPoints(word);
           for (auto point = points.rbegin(); point != points.rend() && !placed; ++point) {
             std::string head = word.substr(0, *point);
@@ -260,10 +259,20 @@ class Renderer {
     return lines;
   }
 
-  double ParagraphGap(const Block& previous, const Block& block) const {
+  double ParagraphGap(const Block& previous, const Block& block) {
     // Lines the text set one under the other (a signature, an address) stay
-    // together; paragraphs are set apart.
-    if (!block.gap_before && previous.kind == Block::kParagraph && !block.bold && !previous.bold) return 0;
+    // together; paragraphs are set apart, also where the text has no blank
+    // line after a paragraph of several lines: nothing but the gap would tell
+    // its last line from a wrapped one.
+    // The same where the first word of the line would not have fitted after
+    // the line before.
+    if (!block.gap_before && previous.kind == Block::kParagraph && !block.bold && !previous.bold) {
+      const std::vector<std::string> words = SplitWords(block.text);
+      const double size = layout_.font_size;
+      const double needed = Width(previous.text, size, false) + Width(" ", size, false) +
+                            (words.empty() ? 0 : Width(words.front(), size, false));
+      if (needed <= text_width_) return 0;
+    }
     return layout_.paragraph_gap * pitch_;
   }
 
