@@ -25,6 +25,7 @@ constexpr double kRowGap = 0.3;
 // cell gap: a line reaching the right margin whose gaps differ by at most
 // this many font sizes is text, not cells.
 constexpr double kEvenGaps = 0.2;
+constexpr double kPlainSpace = 0.7;  // no wider than a space (0.6 in a monospaced font)
 // A space when the document shows none, in font sizes.
 constexpr double kDefaultSpace = 0.28;
 constexpr char kCellBreak[] = "\u2028";
@@ -122,10 +123,12 @@ bool IsJustified(const PhysicalLine& line, double left, double right) {
   // column, but also a two-cell row with a right-aligned cell; only a line
   // from margin to margin counts.
   if (line.words.size() == 2 && line.x0 > left + 0.5 * line.font_size) return false;
+  // Only the stretched gaps need be even: a fixed-width no-break space
+  // ("Begrüßung –") stays narrow.
   double narrowest = 1e9, widest = 0;
   for (std::size_t i = 1; i < line.words.size(); ++i) {
     const double gap = line.words[i]->x0 - line.words[i - 1]->x1;
-    if (gap <= 0.15 * line.font_size) continue;  // a font change inside a word
+    if (gap <= kPlainSpace * line.font_size) continue;
     narrowest = std::min(narrowest, gap);
     widest = std::max(widest, gap);
   }
@@ -174,6 +177,9 @@ double RightMargin(const std::vector<PhysicalLine>& lines, double fallback) {
   return ends[ends.size() * 9 / 10];
 }
 
+// Type sizes compared in half points.
+int SizeClass(double font_size) { return static_cast<int>(std::lround(font_size * 2)); }
+
 // Index of the column whose start is aligned with `x`, or -1.
 int ColumnAt(const std::vector<double>& columns, double x) {
   for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -206,9 +212,9 @@ class TableBuilder {
       if (line.segments.size() < 2) return false;
       std::vector<int> placement;
       for (const Segment& segment : line.segments) placement.push_back(ColumnAt(previous_columns_, segment.x0));
-      if (line.y0 - last_y0_ <= kTableBreakPitch * pitch_ &&
-          std::all_of(placement.begin(), placement.end(), [](int c) { return c >= 0; })) {
-        // The grid of the table just above, empty columns included.
+      if (std::all_of(placement.begin(), placement.end(), [](int c) { return c >= 0; })) {
+        // The grid of a table above on this page, empty columns included:
+        // cells aligned on it belong to the same form.
         columns_ = previous_columns_;
       } else {
         placement.clear();
@@ -217,6 +223,9 @@ class TableBuilder {
       }
       StartRow(line);
       Place(line, placement);
+      last_complete_ = line.segments.size() == columns_.size();
+      last_hyphenated_ = EndsCellWithHyphen(line);
+      last_font_size_ = line.font_size;
       return true;
     }
     const double step = line.y0 - last_y0_;
@@ -248,9 +257,35 @@ class TableBuilder {
         return false;
       }
     }
+    // A line of one cell in another type than the table is the text after it.
+    if (active() && line.segments.size() < 2 && SizeClass(line.font_size) != SizeClass(last_font_size_)) {
+      return false;
+    }
     // A new row: more white between the lines than inside a cell, or the
     // first line of a table resumed from the previous page.
-    if (!active() || gap > kRowGap * line.font_size) StartRow(line);
+    bool new_row = !active() || gap > kRowGap * line.font_size;
+    if (active() && new_row) padded_ = true;
+    std::vector<bool> filled(columns_.size(), false);
+    for (int c : placement) filled[static_cast<std::size_t>(c)] = true;
+    const bool complete = std::all_of(filled.begin(), filled.end(), [](bool f) { return f; });
+    if (active() && !new_row) {
+      if (SizeClass(line.font_size) != SizeClass(last_font_size_)) {
+        new_row = true;  // cells continue in their own type
+      } else if (!padded_ && complete && last_complete_ && !last_hyphenated_) {
+        // Rows at tab stops: no padding, every cell filled on every line,
+        // none broken with a hyphen.
+        new_row = true;
+      } else if (!padded_ && tab_rows_ && rows_.size() >= 2) {
+        // ... and none of their cells wraps: a line leaving cells empty is
+        // the text after them.
+        return false;
+      }
+    }
+    tab_rows_ = tab_rows_ && complete && (new_row || !active());
+    last_complete_ = complete;
+    last_hyphenated_ = EndsCellWithHyphen(line);
+    last_font_size_ = line.font_size;
+    if (new_row) StartRow(line);
     Place(line, placement);
     return true;
   }
@@ -284,6 +319,10 @@ class TableBuilder {
       out->push_back(std::move(laid));
     }
     rows_.clear();
+    padded_ = false;
+    tab_rows_ = true;
+    last_complete_ = false;
+    last_hyphenated_ = false;
     if (!columns_.empty()) previous_columns_ = std::move(columns_);
     columns_.clear();
   }
@@ -309,6 +348,13 @@ class TableBuilder {
       }
     }
     line->segments = std::move(segments);
+  }
+
+  static bool EndsCellWithHyphen(const PhysicalLine& line) {
+    return std::any_of(line.segments.begin(), line.segments.end(), [](const Segment& segment) {
+      const std::string& last = segment.words.back()->text;
+      return last.size() >= 2 && last.back() == '-' && last[last.size() - 2] != '-' && last[last.size() - 2] != ' ';
+    });
   }
 
   struct Row {
@@ -348,6 +394,11 @@ class TableBuilder {
   double last_y0_ = 0;
   double last_y1_ = 0;
   bool blank_before_ = false;
+  bool padded_ = false;         // a row of this table started after extra white
+  bool tab_rows_ = true;        // every line so far a row with all cells filled
+  bool last_complete_ = false;  // the last line filled every column
+  bool last_hyphenated_ = false;  // a cell of the last line ends with a word hyphen
+  double last_font_size_ = 0;
 };
 
 
@@ -409,7 +460,6 @@ class PitchModel {
  private:
   static constexpr std::size_t kMinSteps = 3;
 
-  static int SizeClass(double font_size) { return static_cast<int>(std::lround(font_size * 2)); }
 
   double Of(double font_size) const {
     const auto found = by_size_.find(SizeClass(font_size));

@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <unordered_map>
 
@@ -81,6 +82,17 @@ bool KeepTogether(const std::string& word, const std::string& next) {
   if (next == "\u2013") return true;
   if (word.size() < 2 || word.back() != '-' || next.empty()) return false;
   return next != "und" && next != "oder" && next != "bzw." && next != "sowie" && next != "bis";
+}
+
+// Where `word` may be broken: its hyphenation points, but not before
+// punctuation ("(inter-⏎)kulturellen").
+std::vector<std::size_t> BreakPoints(const std::string& word) {
+  std::vector<std::size_t> points;
+  for (std::size_t point : ratsdoc_bench::HyphenationPoints(word)) {
+    const unsigned char next = static_cast<unsigned char>(word[point]);
+    if (next >= 0x80 || std::isalnum(next)) points.push_back(point);
+  }
+  return points;
 }
 
 struct Item {
@@ -236,7 +248,7 @@ class Renderer {
       while (!lines.back().empty() && used + space + w > width) {
         bool placed = false;
         if (hyphenate && word.find(' ') == std::string::npos) {
-          const std::vector<std::size_t> points = ratsdoc_bench::HyphenationPoints(word);
+          const std::vector<std::size_t> points = BreakPoints(word);
           for (auto point = points.rbegin(); point != points.rend() && !placed; ++point) {
             std::string head = word.substr(0, *point);
             const bool own_break = head.back() == '-' || head.back() == '/';
@@ -307,8 +319,24 @@ class Renderer {
     }
   }
 
+  // The widest part of `word` that line breaking cannot split.
+  double LongestPiece(const std::string& word, double size, bool bold) {
+    if (!layout_.hyphenate) return Width(word, size, bold);
+    double longest = 0;
+    std::size_t begin = 0;
+    std::vector<std::size_t> points = BreakPoints(word);
+    points.push_back(word.size());
+    for (std::size_t point : points) {
+      std::string piece = word.substr(begin, point - begin);
+      if (point < word.size() && piece.back() != '-') piece += '-';
+      longest = std::max(longest, Width(piece, size, bold));
+      begin = point;
+    }
+    return longest;
+  }
+
   // Column starts: each column at least as wide as its longest word (cells
-  // wrap, words do not), the rest of the text width shared in proportion to
+  // wrap, words do not; hyphenated, their longest piece), the rest of the text width shared in proportion to
   // the widest cell of each column.
   std::vector<double> Columns(const std::vector<Block>& rows, double size, double gutter) {
     std::size_t count = 0;
@@ -318,7 +346,7 @@ class Renderer {
       for (std::size_t c = 0; c < row.cells.size(); ++c) {
         widest[c] = std::max(widest[c], Width(row.cells[c], size, row.bold) + gutter);
         for (const std::string& word : SplitWords(row.cells[c])) {
-          longest_word[c] = std::max(longest_word[c], Width(word, size, row.bold) + gutter);
+          longest_word[c] = std::max(longest_word[c], LongestPiece(word, size, row.bold) + gutter);
         }
       }
     }
