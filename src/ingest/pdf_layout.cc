@@ -37,6 +37,7 @@ struct Segment {
 
 struct PhysicalLine {
   std::vector<const PdfWord*> words;  // left to right
+  bool justified = false;             // words spread evenly to the right margin
   std::vector<Segment> segments;
   double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
   double font_size = 0;
@@ -132,7 +133,9 @@ bool IsJustified(const PhysicalLine& line, double left, double right) {
     narrowest = std::min(narrowest, gap);
     widest = std::max(widest, gap);
   }
-  return widest > 0 && widest - narrowest <= kEvenGaps * line.font_size;
+  // No gap wider than a space: plain text from margin to margin.
+  if (widest == 0) return line.x0 <= left + 0.5 * line.font_size;
+  return widest - narrowest <= kEvenGaps * line.font_size;
 }
 
 // Splits each line into cells where the horizontal gap is too wide for a
@@ -143,6 +146,7 @@ void SplitIntoSegments(std::vector<PhysicalLine>* lines, double right) {
   for (const PhysicalLine& line : *lines) left = std::min(left, line.x0);
   for (PhysicalLine& line : *lines) {
     const bool justified = IsJustified(line, left, right);
+    line.justified = justified;
     line.segments.clear();
     for (std::size_t i = 0; i < line.words.size(); ++i) {
       const PdfWord* word = line.words[i];
@@ -334,13 +338,21 @@ class TableBuilder {
   // column, too little to see a cell boundary; a word starting exactly at a
   // known column after more than a space's width starts a new cell.
   static void SplitAtColumns(const std::vector<double>& columns, PhysicalLine* line) {
+    // In a justified line a word may fall on a column by chance: there only
+    // a gap wider than the line's usual one is a cell boundary.
+    double usual = 0;
+    if (line->justified) {
+      std::vector<double> gaps;
+      for (std::size_t w = 1; w < line->words.size(); ++w) gaps.push_back(line->words[w]->x0 - line->words[w - 1]->x1);
+      usual = Median(gaps) + kEvenGaps * line->font_size;
+    }
     std::vector<Segment> segments;
     for (const Segment& segment : line->segments) {
       segments.push_back(Segment{{}, segment.x0, segment.x0});
       for (std::size_t w = 0; w < segment.words.size(); ++w) {
         const PdfWord* word = segment.words[w];
         if (w > 0 && ColumnAt(columns, word->x0) > 0 &&
-            word->x0 - segment.words[w - 1]->x1 > kNoSpaceCellGap * line->font_size) {
+            word->x0 - segment.words[w - 1]->x1 > std::max(usual, kNoSpaceCellGap * line->font_size)) {
           segments.push_back(Segment{{}, word->x0, word->x0});
         }
         segments.back().words.push_back(word);

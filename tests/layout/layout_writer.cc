@@ -16,6 +16,7 @@ namespace {
 constexpr double kNarrowWidth = 9 / 2.54 * 72;  // a 9 cm column
 constexpr double kCellPadding = 3;               // points above and below a grid row's text
 constexpr double kFurnitureScale = 0.8;          // header and footer type, of the body size
+constexpr std::size_t kHeaderFormBlocks = 6;     // a table starting this early is the header form
 
 struct Block {
   enum Kind { kParagraph, kRow } kind = kParagraph;
@@ -60,6 +61,18 @@ std::vector<Block> BlocksOf(const NormalizedText& normalized) {
     }
     begin = end + 1;
   }
+  // A line of one cell between rows (its empty cells trimmed away) is a row
+  // of the same table: the header form keeps one grid.
+  for (std::size_t b = 1; b + 1 < blocks.size(); ++b) {
+    Block& block = blocks[b];
+    if (block.kind == Block::kParagraph && blocks[b - 1].kind == Block::kRow && !block.gap_before &&
+        !blocks[b + 1].gap_before && (blocks[b + 1].kind == Block::kRow ||
+                                      (b + 2 < blocks.size() && blocks[b + 1].kind == Block::kParagraph &&
+                                       blocks[b + 2].kind == Block::kRow && !blocks[b + 2].gap_before))) {
+      block.kind = Block::kRow;
+      block.cells = {block.text};
+    }
+  }
   return blocks;
 }
 
@@ -75,21 +88,35 @@ std::vector<std::string> SplitWords(const std::string& text) {
   return words;
 }
 
-// A dash does not start a line (German typesetting), and a word ending in '-'
-// before a word other than a conjunction ("Gr\u00fcnen- future!") is kept with
+// A dash does not start a line (German typesetting), nor a list marker, and
+// a word ending in '-' before a word other than a conjunction ("Gr\u00fcnen- future!") is kept with
 // it, since no reader can tell that line break from hyphenation.
 bool KeepTogether(const std::string& word, const std::string& next) {
   if (next == "\u2013") return true;
+  // Nor what reads as a list item's marker at the start of a line ("1)",
+  // "a)", "3.", "-", "\u2192"): a typesetter ties it to the word before.
+  if (next == "-" || next == "\u2192" || next == "\u2022") return true;
+  std::size_t digits = 0;
+  while (digits < next.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(next[digits]))) ++digits;
+  if (digits == 0 && next.size() >= 2 && std::islower(static_cast<unsigned char>(next[0]))) digits = 1;
+  if (digits > 0 && next.size() == digits + 1 && (next[digits] == ')' || next[digits] == '.')) return true;
   if (word.size() < 2 || word.back() != '-' || next.empty()) return false;
   return next != "und" && next != "oder" && next != "bzw." && next != "sowie" && next != "bis";
 }
 
 // Where `word` may be broken: its hyphenation points, but not before
-// punctuation ("(inter-⏎)kulturellen").
+// punctuation ("(inter-⏎)kulturellen") nor after its own hyphen before a
+// small letter.
 std::vector<std::size_t> BreakPoints(const std::string& word) {
   std::vector<std::size_t> points;
   for (std::size_t point : ratsdoc_bench::HyphenationPoints(word)) {
     const unsigned char next = static_cast<unsigned char>(word[point]);
+    // After a hyphen of the word itself, only before a capital or a digit:
+    // "Familien-⏎informationsb\u00fcro" reads as "Familieninformationsb\u00fcro".
+    const bool after_hyphen = point > 0 && word[point - 1] == '-';
+    const bool capital_umlaut = next == 0xC3 && point + 1 < word.size() &&
+                                static_cast<unsigned char>(word[point + 1]) < 0xA0;
+    if (after_hyphen && !(std::isupper(next) || std::isdigit(next) || capital_umlaut)) continue;
     if (next >= 0x80 || std::isalnum(next)) points.push_back(point);
   }
   return points;
@@ -141,7 +168,7 @@ class Renderer {
       while (end < blocks.size() && blocks[end].kind == Block::kRow && (end == b || !blocks[end].gap_before)) ++end;
       if (b > 0) y_ += layout_.paragraph_gap * pitch_;
       const std::vector<Block> rows(blocks.begin() + static_cast<long>(b), blocks.begin() + static_cast<long>(end));
-      if (layout_.tables == TableSetting::kLines && !first_table_seen) {
+      if (layout_.tables == TableSetting::kLines && !first_table_seen && b < kHeaderFormBlocks) {
         Flattened(rows);
       } else if (layout_.tables == TableSetting::kTabStops) {
         TabStops(rows);
@@ -245,7 +272,11 @@ class Renderer {
     }
     for (std::string word : units) {
       double w = Width(word, size, bold);
-      while (!lines.back().empty() && used + space + w > width) {
+      // Until the rest of the word fits on the line: break it at its last
+      // hyphenation point that fits, else start a new line (a word too wide
+      // for an empty line and without a point that fits stays whole).
+      while (used + (lines.back().empty() ? 0 : space) + w > width) {
+        const double gap = lines.back().empty() ? 0 : space;
         bool placed = false;
         if (hyphenate && word.find(' ') == std::string::npos) {
           const std::vector<std::size_t> points = BreakPoints(word);
@@ -253,7 +284,7 @@ class Renderer {
             std::string head = word.substr(0, *point);
             const bool own_break = head.back() == '-' || head.back() == '/';
             if (!own_break) head += '-';
-            if (used + space + Width(head, size, bold) <= width) {
+            if (used + gap + Width(head, size, bold) <= width) {
               lines.back().push_back(std::move(head));
               if (!own_break) ++hyphenated_;
               word.erase(0, *point);
@@ -262,6 +293,7 @@ class Renderer {
             }
           }
         }
+        if (!placed && lines.back().empty()) break;
         lines.emplace_back();
         used = 0;
       }
@@ -368,7 +400,7 @@ class Renderer {
   void Grid(const std::vector<Block>& rows) {
     const double size = layout_.font_size - 1;
     const double pitch = size * 1.15;
-    const double gutter = size;
+    const double gutter = 1.5 * size;
     const std::vector<double> xs = Columns(rows, size, gutter);
     for (const Block& row : rows) {
       std::vector<std::vector<std::vector<std::string>>> cells;

@@ -9,8 +9,8 @@
 // paragraph spacing, justified or ragged setting, line-end hyphenation
 // (bench/generate/hyphenate.h), the running header (one line or two) and
 // footer, and how tables are set: as a grid of padded rows with wrapped
-// cells, as single-spaced rows at tab stops, or (the first table, the header
-// form) flattened to one cell per line.
+// cells, as single-spaced rows at tab stops, or (the header form opening the
+// paper) flattened to one cell per line.
 //
 // Cairo draws the PDF; one call takes a few milliseconds per page. Not
 // thread-safe (cairo's toy font API shares a font cache): call from one thread.
@@ -26,7 +26,8 @@ namespace ratsdoc::testing {
 enum class TableSetting {
   kGrid,      // padded rows, cells wrapped in proportional columns
   kTabStops,  // rows at the body's line pitch, cells at tab stops
-  kLines,     // the first table flattened, one cell per line; later tables as kGrid
+  kLines,     // the header form (a table opening the paper) flattened, one cell per
+              // line; other tables as kGrid
 };
 
 struct PaperLayout {
