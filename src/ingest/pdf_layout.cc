@@ -227,7 +227,8 @@ class TableBuilder {
       }
       StartRow(line);
       Place(line, placement);
-      last_complete_ = line.segments.size() == columns_.size();
+      last_filled_.assign(columns_.size(), false);
+      for (int c : placement) last_filled_[static_cast<std::size_t>(c)] = true;
       last_hyphenated_ = EndsCellWithHyphen(line);
       last_font_size_ = line.font_size;
       return true;
@@ -269,15 +270,18 @@ class TableBuilder {
     // first line of a table resumed from the previous page.
     bool new_row = !active() || gap > kRowGap * line.font_size;
     if (active() && new_row) padded_ = true;
+    // Complete: the line fills the same two or more columns as the line
+    // above (a header form's later rows may use fewer columns than its grid).
     std::vector<bool> filled(columns_.size(), false);
     for (int c : placement) filled[static_cast<std::size_t>(c)] = true;
-    const bool complete = std::all_of(filled.begin(), filled.end(), [](bool f) { return f; });
+    last_filled_.resize(columns_.size(), false);
+    const bool complete = filled == last_filled_ && std::count(filled.begin(), filled.end(), true) >= 2;
     if (active() && !new_row) {
       if (SizeClass(line.font_size) != SizeClass(last_font_size_)) {
         new_row = true;  // cells continue in their own type
-      } else if (!padded_ && complete && last_complete_ && !last_hyphenated_) {
-        // Rows at tab stops: no padding, every cell filled on every line,
-        // none broken with a hyphen.
+      } else if (!padded_ && complete && !last_hyphenated_) {
+        // Rows at tab stops: no padding, the same cells filled on every
+        // line, none broken with a hyphen.
         new_row = true;
       } else if (!padded_ && tab_rows_ && rows_.size() >= 2) {
         // ... and none of their cells wraps: a line leaving cells empty is
@@ -286,7 +290,7 @@ class TableBuilder {
       }
     }
     tab_rows_ = tab_rows_ && complete && (new_row || !active());
-    last_complete_ = complete;
+    last_filled_ = filled;
     last_hyphenated_ = EndsCellWithHyphen(line);
     last_font_size_ = line.font_size;
     if (new_row) StartRow(line);
@@ -296,7 +300,12 @@ class TableBuilder {
 
   // The columns of a table that was still open at the end of the previous
   // page: its rows may go on at the top of this one.
-  void Resume(std::vector<double> columns) { columns_ = std::move(columns); }
+  // Tables that run across pages are grids (tab-stop rows are a few lines),
+  // so the rows resumed are taken as padded.
+  void Resume(std::vector<double> columns) {
+    columns_ = std::move(columns);
+    padded_ = !columns_.empty();
+  }
   const std::vector<double>& columns() const { return columns_; }
 
   // Emits the rows and resets the builder.
@@ -325,7 +334,7 @@ class TableBuilder {
     rows_.clear();
     padded_ = false;
     tab_rows_ = true;
-    last_complete_ = false;
+    last_filled_.clear();
     last_hyphenated_ = false;
     if (!columns_.empty()) previous_columns_ = std::move(columns_);
     columns_.clear();
@@ -407,8 +416,8 @@ class TableBuilder {
   double last_y1_ = 0;
   bool blank_before_ = false;
   bool padded_ = false;         // a row of this table started after extra white
-  bool tab_rows_ = true;        // every line so far a row with all cells filled
-  bool last_complete_ = false;  // the last line filled every column
+  bool tab_rows_ = true;        // every line so far a row filling the same cells
+  std::vector<bool> last_filled_;  // per column: the last line has a cell there
   bool last_hyphenated_ = false;  // a cell of the last line ends with a word hyphen
   double last_font_size_ = 0;
 };
