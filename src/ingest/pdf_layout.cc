@@ -591,6 +591,7 @@ double BodyMargin(const std::vector<const LaidOutLine*>& lines) {
 void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages, double space) {
   std::vector<LaidOutLine*> lines;
   std::vector<double> margins;  // per line: its page's body margin
+  std::vector<std::size_t> page_of;  // per line: its page
   std::vector<const LaidOutLine*> all;
   for (std::vector<LaidOutLine>& page : *pages) {
     for (const LaidOutLine& line : page) all.push_back(&line);
@@ -606,8 +607,20 @@ void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages, double space
     for (LaidOutLine& line : page) {
       lines.push_back(&line);
       margins.push_back(margin);
+      page_of.push_back(page_of.empty() ? 0 : page_of.back() + (&line == &page.front() ? 1 : 0));
     }
   }
+  // Justified text: most lines with no room left end at the margin. There a
+  // line ending short is the last of its paragraph, which across a page
+  // break (no gap to see) is the only evidence.
+  std::size_t wrapped = 0, at_margin = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    const LaidOutLine& line = *lines[i];
+    if (line.table_row || line.page_edge || line.bold) continue;
+    ++wrapped;
+    if (line.x1 >= margins[i] - 0.5 * line.font_size) ++at_margin;
+  }
+  const bool justified = wrapped >= 10 && at_margin * 10 >= wrapped * 6;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     LaidOutLine& line = *lines[i];
     if (line.table_row || line.page_edge) continue;
@@ -621,7 +634,9 @@ void MarkWrappedLines(std::vector<std::vector<LaidOutLine>>* pages, double space
     // it), so a wrapped line never seems to have room; a hair of tolerance
     // for rounding.
     const bool no_room = line.x1 + space * line.font_size + following.first_word > margin - 0.05 * line.font_size;
-    line.continues = no_room;
+    const bool short_end = justified && !line.bold && page_of[next] != page_of[i] &&
+                           line.x1 < margin - 0.5 * line.font_size;
+    line.continues = no_room && !short_end;
   }
 }
 

@@ -109,14 +109,20 @@ const std::set<std::string>& KnownGaps() {
   static const std::set<std::string> gaps = {
     // The header form flattened to one cell per line: the identity stage
     // reads a Stellungnahme's own number and the header's answers / decides
-    // relations from cell rows only (src/identify, not the layout).
+    // relations from cell rows only (src/identify, not the layout), and the
+    // title line after the form is read with it.
+    "narrow-mono-ragged-lines-header2 000_f587a7394770ebb2 body",
     "narrow-mono-ragged-lines-header2 000_f587a7394770ebb2 identity",
     "narrow-mono-ragged-lines-header2 000_f587a7394770ebb2 references",
+    "narrow-mono-ragged-lines-header2 103_beschluss_5384-057_VII_22 body",
     "narrow-mono-ragged-lines-header2 103_beschluss_5384-057_VII_22 references",
+    "narrow-mono-ragged-lines-header2 201_stellungnahme_S0101_24 body",
     "narrow-mono-ragged-lines-header2 201_stellungnahme_S0101_24 identity",
     "narrow-mono-ragged-lines-header2 201_stellungnahme_S0101_24 references",
+    "narrow-mono-ragged-lines-header2 202_stellungnahme_S0152_21 body",
     "narrow-mono-ragged-lines-header2 202_stellungnahme_S0152_21 identity",
     "narrow-mono-ragged-lines-header2 202_stellungnahme_S0152_21 references",
+    "narrow-mono-ragged-lines-header2 205_beschluss_621-017_VIII_25 body",
     "narrow-mono-ragged-lines-header2 205_beschluss_621-017_VIII_25 references",
     // Tables: cells that wrap in a narrow grid or at tab stops, the
     // Stellungnahme header forms at tab stops (000, 201, 202: a cell that
@@ -146,9 +152,9 @@ const std::set<std::string>& KnownGaps() {
     "narrow-sans-justified-grid 004_0c4ff60752e64775 paragraphs",
     "narrow-sans-justified-grid 004_0c4ff60752e64775 units",
     "narrow-sans-justified-grid 004_0c4ff60752e64775 words",
-    "narrow-serif-justified-tabs-header2 000_f587a7394770ebb2 paragraphs",
     "narrow-serif-justified-tabs-header2 003_e39590d0e48f48c2 paragraphs",
     "narrow-serif-justified-tabs-header2 003_e39590d0e48f48c2 words",
+    "narrow-serif-justified-tabs-header2 004_0c4ff60752e64775 body",
     "narrow-serif-justified-tabs-header2 004_0c4ff60752e64775 hyphen",
     "narrow-serif-justified-tabs-header2 004_0c4ff60752e64775 paragraphs",
     "narrow-serif-justified-tabs-header2 004_0c4ff60752e64775 units",
@@ -157,10 +163,17 @@ const std::set<std::string>& KnownGaps() {
     "narrow-serif-justified-tabs-header2 209_ergebnisprotokoll_gesundheit_soziales_2022-11-09 words",
     "narrow-serif-justified-tabs-header2 211_anlage_DS0434_24_Anlage2 paragraphs",
     "narrow-serif-justified-tabs-header2 211_anlage_DS0434_24_Anlage2 words",
-    // Text: paragraph boundaries in 002 and 208 (not analysed yet).
+    // Text: paragraph boundaries not analysed yet; in ragged text a paragraph
+    // ending at the foot of a page runs into the next (no gap to see).
+    "a4-serif-ragged-tabs-double 002_406d7f5b0e791aa1 body",
     "a4-serif-ragged-tabs-double 002_406d7f5b0e791aa1 paragraphs",
     "a4-serif-ragged-tabs-double 002_406d7f5b0e791aa1 words",
+    "a4-serif-ragged-tabs-double 208_niederschrift_umwelt_2024-03-14 body",
     "a4-serif-ragged-tabs-double 208_niederschrift_umwelt_2024-03-14 paragraphs",
+    "a4-serif-ragged-tabs-double 209_ergebnisprotokoll_gesundheit_soziales_2022-11-09 body",
+    "narrow-mono-ragged-lines-header2 003_e39590d0e48f48c2 body",
+    "narrow-mono-ragged-lines-header2 208_niederschrift_umwelt_2024-03-14 body",
+    "narrow-serif-justified-tabs-header2 002_406d7f5b0e791aa1 body",
     "narrow-serif-justified-tabs-header2 002_406d7f5b0e791aa1 paragraphs",
   };
   return gaps;
@@ -224,6 +237,18 @@ TEST_P(RenderedLayoutsTest, ReadsBackAsItsText) {
     // Paragraphs, but for the header form set as lines, which become paragraphs.
     if (layout.tables != testing::TableSetting::kLines) {
       checks["paragraphs"] = FirstDifference(Paragraphs(pdf.text), Paragraphs(text.text), "paragraphs");
+    }
+    // Body paragraphs (no table rows), also for the header form set as
+    // lines: each paragraph of the text is a paragraph of the PDF.
+    std::multiset<std::string> pdf_paragraphs;
+    for (const std::string& paragraph : Paragraphs(pdf.text)) pdf_paragraphs.insert(paragraph);
+    for (const std::string& paragraph : Paragraphs(text.text)) {
+      if (paragraph.find('\t') != std::string::npos) continue;
+      if (auto found = pdf_paragraphs.find(paragraph); found != pdf_paragraphs.end()) {
+        pdf_paragraphs.erase(found);
+      } else {
+        checks["body"] += "missing: " + paragraph.substr(0, 80) + "; ";
+      }
     }
     const bool content_ids = from_text.id.rfind("sha256:", 0) == 0 && from_pdf.id.rfind("sha256:", 0) == 0;
     if ((from_pdf.id != from_text.id && !content_ids) || from_pdf.kind != from_text.kind ||
