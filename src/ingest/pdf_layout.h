@@ -27,12 +27,14 @@ struct LaidOutLine {
   std::string text;
   double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
   double font_size = 0;  // median over the line's words
+  double first_word = 0; // width of its first word box, in points
   bool table_row = false;
   bool bold = false;          // every word bold
   bool page_edge = false;     // centre within the top/bottom margin band
   bool blank_before = false;  // a paragraph gap separates it from the previous line
-  // Wrapped inside a paragraph: it reaches the body's right margin and the next
-  // body line (on this page or the next) continues the same paragraph.
+  // Wrapped inside a paragraph: the next body line (on this page or the next)
+  // follows without a paragraph gap, and this line reaches the page's right
+  // margin or has no room there for the next line's first word.
   bool continues = false;
 };
 
@@ -41,8 +43,11 @@ struct PageWords {
   double height = 0;           // page height in points
 };
 
-// Lays out every page of a document. Vertical thresholds come from the
-// document's line pitch, estimated over all pages. `edge_band` is the
+// Lays out every page of a document. Decisions come from geometry measured
+// per page and block: paragraph gaps from the line pitch of each type size
+// (the table, the header, the body text each their own), wrapped
+// lines from each page's right margin and the width of a space, justified
+// lines (even gaps up to the margin) are never split into table cells. `edge_band` is the
 // fraction of the page height at top and bottom that counts as page edge.
 // Returns one vector of lines per page, top to bottom.
 std::vector<std::vector<LaidOutLine>> LayOutDocument(const std::vector<PageWords>& pages, double edge_band);
