@@ -107,17 +107,15 @@ std::vector<std::string> Units(const DocumentRecord& record) {
 // says when one closes. Grouped by cause:
 const std::set<std::string>& KnownGaps() {
   static const std::set<std::string> gaps = {
-    // The header form flattened to one cell per line: the identity stage
-    // reads a Stellungnahme's own number and the header's answers / decides
-    // relations from cell rows only (src/identify, not the layout), and the
-    // title line after the form is read with it.
+    // The header form flattened to one cell per line: the header's answers /
+    // decides relations are read from cell rows only (the references stage's
+    // <column> cue, not the layout), and the title line after the form is
+    // read with it; 202's title gets the next label ("Verteiler") joined.
     "narrow-mono-ragged-lines-header2 000_f587a7394770ebb2 body",
-    "narrow-mono-ragged-lines-header2 000_f587a7394770ebb2 identity",
     "narrow-mono-ragged-lines-header2 000_f587a7394770ebb2 references",
     "narrow-mono-ragged-lines-header2 103_beschluss_5384-057_VII_22 body",
     "narrow-mono-ragged-lines-header2 103_beschluss_5384-057_VII_22 references",
     "narrow-mono-ragged-lines-header2 201_stellungnahme_S0101_24 body",
-    "narrow-mono-ragged-lines-header2 201_stellungnahme_S0101_24 identity",
     "narrow-mono-ragged-lines-header2 201_stellungnahme_S0101_24 references",
     "narrow-mono-ragged-lines-header2 202_stellungnahme_S0152_21 body",
     "narrow-mono-ragged-lines-header2 202_stellungnahme_S0152_21 identity",
@@ -268,11 +266,15 @@ TEST_P(RenderedLayoutsTest, ReadsBackAsItsText) {
       checks["references"] = differ;
     }
     for (const auto& [check, difference] : checks) {
-      const bool known = KnownGaps().count(layout.name + " " + stem + " " + check) > 0;
-      if (known && difference.empty()) closed.push_back(stem + " " + check);
-      if (!known) {
+      if (KnownGaps().count(layout.name + " " + stem + " " + check) == 0) {
         EXPECT_EQ(difference, "") << check;
       }
+    }
+    // A known gap of this paper whose check now finds no difference is closed.
+    const std::string prefix = layout.name + " " + stem + " ";
+    for (auto gap = KnownGaps().lower_bound(prefix); gap != KnownGaps().end() && gap->starts_with(prefix); ++gap) {
+      const std::string check = gap->substr(prefix.size());
+      if (checks.count(check) == 0 || checks.at(check).empty()) closed.push_back(stem + " " + check);
     }
   }
   for (const std::string& gap : closed) std::cout << "known gap closed, remove it from KnownGaps(): " << layout.name << " " << gap << "\n";
