@@ -45,16 +45,18 @@ struct DocumentIdentity {
   // Every field the form fills, by field name ("body", "item", "responsible"),
   // the first value of each; values collapsed to single spaces.
   std::map<std::string, std::string> fields;
-  // The file's name through the grammar's rewrite list `file-name`
-  // ("F0322_22.pdf" → "F0322/22"): a weak cue to the own number, used only
-  // when the text shows none. Empty when the grammar has no such list.
+  // The file's name, without folder and extension, through the grammar's
+  // rewrite list `file-name` ("/archiv/F0322_22.pdf" → "F0322/22"): a weak
+  // cue to the own number, used only when the text shows none. Empty when the
+  // grammar has no such list.
   std::string file_name_text;
 };
 
 // Reads the form at the top of `text` by the grammar's <identity> section and
 // decides the kind by its <structure> kind cues. A grammar without
-// <identity> gives an identity with only the kind.
-// `file_name` is the document's path or file name (may be empty).
+// <identity> gives an identity with only the kind and `file_name_text`.
+// `file_name` is the document's path or file name (may be empty); its folder
+// and extension are dropped before the grammar's `file-name` list runs.
 DocumentIdentity Identify(const NormalizedText& text, const Grammar& grammar, std::string_view file_name = {});
 
 }  // namespace ratsdoc

@@ -42,16 +42,18 @@ using CueOwners = std::vector<std::pair<std::size_t, std::size_t>>;
 
 // The cues of `set` (owned as `owners` say) that `region` fires, as indices
 // into `owners`: one pass of the set. When RE2's DFA gives up (its memory is
-// bounded), each cue on each line of `region`, as the set would have answered.
+// bounded), each cue on each line of `region` on its own (so a cue can then
+// no longer match across a line end, which the set over a whole text may).
 void FiredCues(const RE2::Set& set, const CueOwners& owners, const grammar::Rules& rules, std::string_view region,
                std::vector<int>* hits) {
   hits->clear();
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
   if (set.Match(region, hits, &error) || error.kind == RE2::Set::kNoError) return;
   hits->clear();
+  const std::vector<TextLine> lines = LinesOf(region);
   for (std::size_t i = 0; i < owners.size(); ++i) {
     const RE2& cue = *rules.kinds[owners[i].first].cues[owners[i].second].pattern;
-    for (const TextLine& line : LinesOf(region)) {
+    for (const TextLine& line : lines) {
       if (RE2::PartialMatch(line.text, cue)) {
         hits->push_back(static_cast<int>(i));
         break;
@@ -176,6 +178,12 @@ class FormReader {
         continues_value_ = value_open_ = false;
         for (Waiting& waiting : pending_) waiting.blank_below = waiting.maybe_empty;
         before_form_open_ = false;
+        inline_values_ = false;
+        if (!wrapped_cell_.empty()) {  // a row waiting for its wrapped first cell ends here
+          row_.clear();
+          wrapped_cell_.clear();
+          wrapped_lines_ = 0;
+        }
         continue;
       }
       if (non_blank++ >= identity_.within_lines) break;
@@ -183,7 +191,7 @@ class FormReader {
       // holds no label, value or title: it ends a block, nothing more.
       if (line.text.size() > identity_.max_line_bytes) {
         EndTitle();
-        continues_value_ = value_open_ = false;
+        continues_value_ = value_open_ = inline_values_ = false;
         continue;
       }
       // Done when the title is read and nothing waits, and the number and
@@ -416,7 +424,11 @@ class FormReader {
     }
     // "Dienststelle: Schul- und" ⏎ "Sportamt": the value goes on.
     if (value_goes_on) {
-      if (open_value_ != nullptr) *open_value_ += " " + Collapse(value.text);
+      if (open_value_ != nullptr) {
+        *open_value_ += " " + Collapse(value.text);
+        const auto title = out_->fields.find(grammar::schema::kFieldTitle);
+        if (title != out_->fields.end() && open_value_ == &title->second) out_->title = *open_value_;
+      }
       value_open_ = FullMatch(identity_.value_continues.get(), value.text);
       continues_value_ = value_open_;
       return;
@@ -424,9 +436,10 @@ class FormReader {
     if (started_ && HasNumberShape(value.text)) loose_numbers_.push_back(value);
     if (title_done_ || (started_ && !out_->title.empty())) return;  // nothing left for a line of no label
     // Letterhead, also joined to the line after it by normalisation: the rest.
+    if (FullMatch(identity_.skip.get(), value.text)) return;
     re2::StringPiece letterhead;
-    if (Find(identity_.skip.get(), value.text, RE2::ANCHOR_START, &letterhead) && !letterhead.empty()) {
-      if (FullMatch(identity_.skip.get(), value.text)) return;
+    if (Find(identity_.skip.get(), value.text, RE2::ANCHOR_START, &letterhead) && !letterhead.empty() &&
+        letterhead.size() < value.text.size()) {
       if (IsSpace(value.text[letterhead.size()])) {
         ReadValue(Trimmed(value.text.substr(letterhead.size()), value.begin + letterhead.size()));
         return;
@@ -538,7 +551,7 @@ class FormReader {
               Fill(*unshaped->field, before, unshaped->written);
             } else {
               const std::string cell = wrapped_cell_ + (before.text.empty() ? "" : " " + Collapse(before.text));
-              Fill(*unshaped->field, Piece{cell, before.begin}, unshaped->written);
+              Fill(*unshaped->field, Piece{cell, wrapped_begin_}, unshaped->written);
             }
             unshaped = nullptr;
           }
@@ -550,8 +563,10 @@ class FormReader {
         at = begin + 1;
       }
     }
-    if (!filled && ++wrapped_lines_ < kMaxWrappedCellLines) {
+    const bool shaped = std::any_of(labels.begin(), labels.end(), [](const LabelAt& l) { return l.field->value != nullptr; });
+    if (!filled && shaped && ++wrapped_lines_ < kMaxWrappedCellLines) {
       row_ = std::move(labels);
+      if (wrapped_cell_.empty()) wrapped_begin_ = value.begin;
       wrapped_cell_ += (wrapped_cell_.empty() ? "" : " ") + Collapse(value.text);
       return;
     }
@@ -563,8 +578,7 @@ class FormReader {
   // opens the bracket and a value of its shape follows it (the field is then
   // filled); empty otherwise.
   Piece BeforeBracketedValue(const Piece& line) {
-    for (std::size_t open = line.text.find('('); open != std::string_view::npos && open > 0;
-         open = line.text.find('(', open + 1)) {
+    for (std::size_t open = line.text.find('(', 1); open != std::string_view::npos; open = line.text.find('(', open + 1)) {
       const std::string_view inside = line.text.substr(open + 1);
       const std::optional<LabelAt> label = LabelAtStart(inside, identity_);
       if (!label || label->field->value == nullptr) continue;
@@ -572,8 +586,7 @@ class FormReader {
       const Piece shaped = ShapedStart(*label->field, Piece{line.text.substr(at), line.begin + at});
       if (shaped.text.empty()) continue;
       const Piece before = Trimmed(line.text.substr(0, open), line.begin);
-      if (before.text.empty()) return {};
-      Fill(*label->field, shaped, label->written);
+      if (before.text.empty() || !Fill(*label->field, shaped, label->written)) return {};
       return before;
     }
     return {};
@@ -596,6 +609,7 @@ class FormReader {
     const auto subject = out_->fields.find(grammar::schema::kFieldSubject);
     if (subject == out_->fields.end() || subject_text_.empty()) return;
     const std::string extended = Squeezed(FirstWord(subject_text_));
+    if (!HasNumberShape(extended)) return;
     auto extends = [&](std::string_view base) {
       return !base.empty() && extended.size() > base.size() + 1 && extended.compare(0, base.size(), base) == 0 &&
              extended[base.size()] == '/';
@@ -722,6 +736,7 @@ class FormReader {
   std::vector<LabelAt> row_;
   static constexpr int kMaxWrappedCellLines = 3;
   std::string wrapped_cell_;  // the lines of a wrapped first cell below row_, so far
+  std::size_t wrapped_begin_ = 0;  // where its first line starts
   int wrapped_lines_ = 0;
   std::string_view block_;           // first line of the block being read
   std::string block_text_;           // its title: the first line, perhaps with the next
@@ -750,6 +765,8 @@ class FormReader {
 
 }  // namespace
 
+namespace {
+
 // The file's name without folder and extension, through the grammar's
 // `file-name` rewrite list, every match of each step replaced.
 std::string FileNameText(std::string_view path, const grammar::Rules& rules) {
@@ -761,6 +778,8 @@ std::string FileNameText(std::string_view path, const grammar::Rules& rules) {
   for (const grammar::Rewrite& step : steps->second) RE2::GlobalReplace(&text, *step.pattern, step.replace);
   return text;
 }
+
+}  // namespace
 
 DocumentIdentity Identify(const NormalizedText& text, const Grammar& grammar, std::string_view file_name) {
   const grammar::Rules& rules = grammar.rules();

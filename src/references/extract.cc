@@ -1,6 +1,7 @@
 // The references stage: candidates (matcher.cc) → own number → canonical IDs,
 // resolved in document order from the context before them → relations.
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "common/numbers.h"
@@ -227,17 +228,33 @@ class Extractor {
   // Neither a `self` rule nor the form gave a number: the file's name, as the
   // grammar's file-name list writes it ("F0322_22.pdf" → "F0322/22",
   // "DS0583-21 Anlage 2.pdf" → "DS0583/21 Anlage 2"), when the reference
-  // grammar reads all of it as one paper or attachment.
+  // grammar reads all of it as one paper or one attachment with its paper.
+  // A name with other words ("Stellungnahme zu F0322_22") names another
+  // paper, not this one.
   void AdoptFileNameNumber() {
-    if (identity_->file_name_text.empty()) return;
+    const std::string& name = identity_->file_name_text;
+    if (name.empty()) return;
     NormalizedText alone;
-    alone.text = identity_->file_name_text;
+    alone.text = name;
     const DocumentReferences read = Extractor(alone, rules_, nullptr).Run();
     if (read.references.empty()) return;
-    const Reference& last = read.references.back();
-    if (!last.resolved || (last.part != Reference::Part::kPaper && last.part != Reference::Part::kAttachment)) return;
-    out_.id = last.target;
-    out_.kind = last.kind;
+    const Reference& only = read.references.back();
+    if (!only.resolved || (only.part != Reference::Part::kPaper && only.part != Reference::Part::kAttachment)) return;
+    // Nothing but the reference and its paper may stand in the name.
+    std::string rest = name;
+    for (const Reference& reference : read.references) {
+      if (&reference != &only && reference.target != only.paper) return;
+      for (std::size_t at = reference.span.begin; at < reference.span.end && at < rest.size(); ++at) rest[at] = ' ';
+    }
+    if (std::any_of(rest.begin(), rest.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; })) {
+      return;
+    }
+    out_.id = only.target;
+    out_.kind = only.kind;
+    if (only.part == Reference::Part::kAttachment) {
+      out_.parent = only.paper;
+      self_is_attachment_ = true;
+    }
   }
 
   // The date from its parts; a date that is not in the calendar is left out

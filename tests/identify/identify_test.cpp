@@ -158,6 +158,9 @@ TEST(MagdeburgHeader, TheFileNameGivesTheNumberOnlyWhenTheTextHasNone) {
       AnalyzeSource(ReadDocumentFromBytes("DS0583-21 Anlage 2.txt", "Integrationskonzept\n\n" + kMagdeburgBody), Magdeburg());
   EXPECT_EQ(annex.id, "DS0583/21/Anlage2");
   EXPECT_EQ(annex.kind, "anlage");
+  EXPECT_EQ(AnalyzeSource(ReadDocumentFromBytes("Stellungnahme zu F0322_22.txt", anfrage), Magdeburg()).id.rfind("sha256:", 0),
+            0u)
+      << "a name with other words names another paper";
   EXPECT_EQ(AnalyzeSource(ReadDocumentFromBytes("F0999_22.txt", "Anfrage F0100/22\n\n" + kMagdeburgBody), Magdeburg()).id,
             "F0100/22")
       << "the text's number wins";
