@@ -195,10 +195,9 @@ class FormReader {
         continue;
       }
       // Done when the title is read and nothing waits, and the number and
-      // date are found (the Beratungsfolge below the title has the date), or
-      // some lines below the title: the form's table follows it at once.
-      if (title_done_ && pending_.empty() && columns_.empty() && row_.empty() &&
-          ((!out_->number.empty() && !out_->date.empty()) || lines_after_title_++ >= kLinesAfterTitle)) {
+      // date are found (the Beratungsfolge below the title has the date).
+      if (title_done_ && pending_.empty() && columns_.empty() && row_.empty() && !out_->number.empty() &&
+          !out_->date.empty()) {
         break;
       }
       ReadLine(line);
@@ -751,8 +750,6 @@ class FormReader {
   bool before_form_open_ = false;  // the next line continues it
   bool started_ = false;
   bool title_done_ = false;
-  static constexpr int kLinesAfterTitle = 8;
-  int lines_after_title_ = 0;  // non-blank lines read since title_done_ with nothing waiting
   bool continues_value_ = false;  // the line above was "Label: value" of a free-text field
   bool inline_values_ = false;    // the last label line was "Label: value"
   bool value_open_ = false;       // ... and its value goes on in the next line (<value-continues>)
