@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -64,8 +65,11 @@ class FragmentStore {
   // Sorts the documents by source path (a path added twice is kept once, the
   // first time it was added) and writes them: as a <fragments> file, or linked
   // as a <graph>. Links are kept for Summarize. REQUIRES: all Adds are done.
+  // `extend`, when given, adds to the links once the documents are linked
+  // (OParl's own links and the dump's papers, oparl.h).
+  using LinkExtension = std::function<void(const std::vector<DocumentFacts>& documents, Links* links)>;
   Status WriteFragments(const Grammar& grammar, pugi::xml_writer& sink);
-  Status WriteGraph(const Grammar& grammar, pugi::xml_writer& sink);
+  Status WriteGraph(const Grammar& grammar, pugi::xml_writer& sink, const LinkExtension& extend = nullptr);
 
   // Facts of the documents, in the order written (sorted once Write* ran).
   const std::vector<DocumentFacts>& documents() const { return documents_; }
@@ -74,7 +78,7 @@ class FragmentStore {
 
  private:
   FragmentStore() = default;
-  Status Write(const char* root, const Grammar& grammar, bool link, pugi::xml_writer& sink);
+  Status Write(const char* root, const Grammar& grammar, bool link, const LinkExtension& extend, pugi::xml_writer& sink);
 
   std::mutex mutex_;
   std::FILE* spool_ = nullptr;
@@ -102,6 +106,12 @@ struct ExtractOptions {
   bool progress = false;
   // How files are read, including the budgets per document (ingest.h).
   IngestOptions ingest;
+  // What the RIS says each file is (process --oparl, oparl.h): the metadata
+  // of a path, or nullptr. Called from the analysis threads; what it returns
+  // must outlive the run. A cached fragment is used only when it was made
+  // with the same metadata. Default: none.
+  std::function<const FileMetadata*(const std::string& path)> metadata;
+  Trust trust = Trust::kMetadata;
 };
 
 // What one run did, printed at its end.

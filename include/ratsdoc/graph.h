@@ -12,12 +12,14 @@
 
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ratsdoc/grammar.h"
 #include "ratsdoc/ingest.h"
+#include "ratsdoc/metadata.h"
 #include "ratsdoc/normalize.h"
 #include "ratsdoc/references.h"
 #include "ratsdoc/status.h"
@@ -42,6 +44,9 @@ struct DocumentRecord {
   std::string date;                 // ISO 8601, or empty
   DocumentStructure structure;      // fields of its kind, and its units
   std::vector<Reference> references;
+  // What the RIS says the file is (process --oparl); then also the ID of a
+  // file that could not be read.
+  std::optional<FileMetadata> metadata;
 };
 
 // A person named by a document, and how (participant, signed-by, submitted-by).
@@ -61,6 +66,7 @@ struct DocumentFacts {
   std::vector<Unit> vertices;           // units that are graph vertices (measures, agenda items); no spans
   std::vector<Reference> references;    // every reference, resolved or not; no spans
   std::vector<PersonLink> persons;      // in document order
+  std::optional<FileMetadata> metadata;  // from the document's <oparl> element
 };
 
 // Reads, normalises and extracts one file. Never fails and never throws: a
@@ -68,10 +74,14 @@ struct DocumentFacts {
 // escapes a stage (an exception of ours or of the standard library,
 // std::bad_alloc) gives a record with ErrorCode::kInternal naming the stage.
 // The boundary is the document: nothing one file does reaches the next.
-DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options = {});
+// With `metadata` (what the RIS says the file is, metadata.h) the document
+// takes its identity from it as `trust` says, before relations are typed.
+DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options = {},
+                               const FileMetadata* metadata = nullptr, Trust trust = Trust::kMetadata);
 
 // The same for a document already read (for example from bytes in memory).
-DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar);
+DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar,
+                             const FileMetadata* metadata = nullptr, Trust trust = Trust::kMetadata);
 
 // The record of a document whose analysis failed inside ratsdoc: ID from the
 // content hash (or the path when `sha256` is empty), status kInternal with a
@@ -106,8 +116,11 @@ struct Node {
   std::string id;
   std::string kind;
   // true when the archive holds it: a measure row of an input Anlage, an
-  // attachment or measure of an input paper. false: known only from citations.
+  // attachment or measure of an input paper, a paper or meeting the OParl
+  // dump lists. false: known only from citations.
   bool resolved = false;
+  // From an OParl dump (oparl.h): the object's id, name, date and paperType; empty otherwise.
+  std::string oparl{}, name{}, date{}, paper_type{};
 };
 
 struct Edge {

@@ -36,6 +36,8 @@ enum class Relation {
   kParticipant,   // minutes → a person on their attendance list (link stage)
   kSignedBy,      // a paper or minutes → a person who signed it (link stage)
   kSubmittedBy,   // an Anfrage or Antrag → a person submitting it (link stage)
+  kOparlSubordinateOf,  // a paper → its superordinated paper, as the OParl dump says (link stage)
+  kOparlConsultedAt,    // a paper → the agenda item it was consulted at, as the OParl dump says (link stage)
 };
 std::string_view RelationName(Relation relation);  // "cites", "answers", "attachment-of", …
 std::optional<Relation> ParseRelation(std::string_view name);
@@ -92,6 +94,9 @@ std::string KindOfId(std::string_view id, const Grammar& grammar);
 // The canonical ID of measure `number` of the attachment `attachment` (an
 // attachment ID), by the grammar's measure-id template: "DS0583/21/Anlage2#3.32".
 std::string MeasureIdOf(std::string_view attachment, std::string_view number, const Grammar& grammar);
+// The canonical ID of attachment `number` of the paper `paper` (a paper ID),
+// by the grammar's attachment-id template: "DS0583/21/Anlage2".
+std::string AttachmentIdOf(std::string_view paper, std::string_view number, const Grammar& grammar);
 // The kind the grammar gives attachments ("anlage"): its first attachment
 // rule's kind, else the first kind it parses with the annex layout, else kNoKind.
 std::string AttachmentKind(const Grammar& grammar);

@@ -194,6 +194,10 @@ DocumentStructure ExtractStructure(const NormalizedText& text, const Grammar& gr
                                    const DocumentReferences& references, const std::string& document_id,
                                    const DocumentIdentity& identity = DocumentIdentity{});
 
+// The ID of agenda item `number` of the minutes `document`, by the grammar's
+// agenda-item-id template ("Gemeinderat/2021-06-22#TOP35").
+std::string AgendaItemIdOf(const std::string& document, const std::string& number, const Grammar& grammar);
+
 // Sets each reference's `unit` to the smallest unit containing it.
 void AttributeToUnits(const std::vector<Unit>& units, std::vector<Reference>* references);
 

@@ -22,22 +22,33 @@ struct CacheCounts {
 // One file's fragment: from the cache when its bytes were seen before, else
 // analysed (and cached when it was read cleanly; a document with an error or
 // a warning names its path in the message, so it is analysed every time).
-Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, const IngestOptions& options,
+// With metadata, the cache key covers it too: the same bytes named otherwise
+// by the RIS are another document.
+Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, const ExtractOptions& extract,
                         archive::FragmentCache* cache, CacheCounts* counts) {
-  if (cache == nullptr) return MakeFragment(AnalyzeDocument(path, grammar, options));
+  const IngestOptions& options = extract.ingest;
+  const FileMetadata* metadata = extract.metadata ? extract.metadata(path) : nullptr;
+  if (cache == nullptr) return MakeFragment(AnalyzeDocument(path, grammar, options, metadata, extract.trust));
   std::string bytes;
   if (!ingest::ReadFileBytes(path, &bytes, options.max_file_bytes).ok()) {
-    return MakeFragment(AnalyzeDocument(path, grammar, options));  // its error, as without a cache
+    // its error, as without a cache
+    return MakeFragment(AnalyzeDocument(path, grammar, options, metadata, extract.trust));
   }
   const std::string sha256 = Sha256Hex(bytes);
-  if (std::optional<Fragment> cached = cache->Lookup(sha256, path)) {
+  const std::string key =
+      metadata == nullptr
+          ? sha256
+          : Sha256Hex(sha256 + '\n' + std::string(extract.trust == Trust::kText ? "text" : "metadata") + '\n' +
+                      metadata->Fingerprint());
+  if (std::optional<Fragment> cached = cache->Lookup(key, path)) {
     ++counts->reused;
     return std::move(*cached);
   }
   ++counts->analysed;
-  const DocumentRecord record = AnalyzeSource(ReadDocumentFromBytes(path, std::move(bytes), options), grammar);
+  const DocumentRecord record =
+      AnalyzeSource(ReadDocumentFromBytes(path, std::move(bytes), options), grammar, metadata, extract.trust);
   Fragment fragment = MakeFragment(record);
-  if (record.status.ok() && record.warnings.empty()) cache->Store(sha256, fragment);
+  if (record.status.ok() && record.warnings.empty()) cache->Store(key, fragment);
   return fragment;
 }
 
@@ -45,7 +56,7 @@ Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, const I
 // cache, building the fragment) costs this file, as an internal error. Only
 // when even that record cannot be built (memory exhausted twice) is the run
 // told, through `*lost`.
-Fragment GuardedFragmentOfFile(const std::string& path, const Grammar& grammar, const IngestOptions& options,
+Fragment GuardedFragmentOfFile(const std::string& path, const Grammar& grammar, const ExtractOptions& options,
                                archive::FragmentCache* cache, CacheCounts* counts, Status* lost) {
   try {
     return FragmentOfFile(path, grammar, options, cache, counts);
@@ -84,7 +95,7 @@ Status ExtractArchive(const std::vector<std::string>& files, const Grammar& gram
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       Status status;
-      Fragment fragment = GuardedFragmentOfFile(files[i], grammar, options.ingest, cache.get(), &counts, &status);
+      Fragment fragment = GuardedFragmentOfFile(files[i], grammar, options, cache.get(), &counts, &status);
       const bool failed = !fragment.facts.error.empty();
       if (status.ok()) status = store->Add(std::move(fragment));
       if (!status.ok()) {

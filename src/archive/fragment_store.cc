@@ -89,14 +89,15 @@ Status FragmentStore::AddFile(const std::string& path) {
 }
 
 Status FragmentStore::WriteFragments(const Grammar& grammar, pugi::xml_writer& sink) {
-  return Write("fragments", grammar, /*link=*/false, sink);
+  return Write("fragments", grammar, /*link=*/false, nullptr, sink);
 }
 
-Status FragmentStore::WriteGraph(const Grammar& grammar, pugi::xml_writer& sink) {
-  return Write("graph", grammar, /*link=*/true, sink);
+Status FragmentStore::WriteGraph(const Grammar& grammar, pugi::xml_writer& sink, const LinkExtension& extend) {
+  return Write("graph", grammar, /*link=*/true, extend, sink);
 }
 
-Status FragmentStore::Write(const char* root, const Grammar& grammar, bool link, pugi::xml_writer& sink) {
+Status FragmentStore::Write(const char* root, const Grammar& grammar, bool link, const LinkExtension& extend,
+                            pugi::xml_writer& sink) {
   std::lock_guard<std::mutex> lock(mutex_);
   // Source order; a source added twice (overlapping shards) is kept once.
   std::vector<std::size_t> order(documents_.size());
@@ -116,7 +117,10 @@ Status FragmentStore::Write(const char* root, const Grammar& grammar, bool link,
   }
   documents_ = std::move(sorted);
   entries_ = std::move(entries);
-  if (link) links_ = LinkDocuments(documents_, grammar);
+  if (link) {
+    links_ = LinkDocuments(documents_, grammar);
+    if (extend) extend(documents_, &links_);
+  }
 
   GraphXmlWriter writer(sink, root, grammar.name(), grammar.fingerprint());
   std::string buffer;

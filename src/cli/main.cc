@@ -27,6 +27,7 @@
 #include "ratsdoc/graph.h"
 #include "ratsdoc/ingest.h"
 #include "ratsdoc/normalize.h"
+#include "ratsdoc/oparl.h"
 #include "ratsdoc/query.h"
 #include "ratsdoc/references.h"
 #include "ratsdoc/version.h"
@@ -172,6 +173,8 @@ struct RunOptions {
   std::string files_from;  // a list of further paths, one per line
   std::uint64_t max_document_mib = 1024;
   std::uint64_t max_document_text_mib = 256;
+  std::string oparl_dir;               // an OParl dump whose metadata names the files
+  std::string oparl_trust = "metadata";  // who wins where dump and text disagree
 };
 
 // Appends the paths listed in `list` (one per line; "-": standard input).
@@ -272,6 +275,23 @@ int RunExtract(std::vector<std::string> paths, const std::string& output_path, c
   for (const std::string& problem : problems) PrintError(problem);
   // The output (and its temporary file) may lie inside the archive; it is not an input.
   std::erase_if(files, [&](const std::string& file) { return output.Produces(file); });
+  // With --oparl, the dump names the files and adds its own links.
+  ratsdoc::oparl::Dump dump;
+  std::unique_ptr<ratsdoc::oparl::Join> join;
+  ratsdoc::FragmentStore::LinkExtension extend;
+  if (!options.oparl_dir.empty()) {
+    const ratsdoc::Status read = ratsdoc::oparl::ReadDump(options.oparl_dir, &dump);
+    if (!read.ok()) {
+      PrintError(read.ToString());
+      return kExitFatal;
+    }
+    join = std::make_unique<ratsdoc::oparl::Join>(dump, *grammar, files);
+    options.extract.metadata = [&join](const std::string& path) { return join->Find(path); };
+    options.extract.trust = options.oparl_trust == "text" ? ratsdoc::Trust::kText : ratsdoc::Trust::kMetadata;
+    extend = [&](const std::vector<ratsdoc::DocumentFacts>& documents, ratsdoc::Links* links) {
+      ratsdoc::oparl::AddDumpLinks(dump, *join, *grammar, documents, links);
+    };
+  }
   std::unique_ptr<ratsdoc::FragmentStore> store;
   ratsdoc::Status status = ratsdoc::FragmentStore::Create(output.spool_directory(), &store);
   ratsdoc::RunSummary summary;
@@ -280,7 +300,9 @@ int RunExtract(std::vector<std::string> paths, const std::string& output_path, c
   options.extract.ingest.max_text_bytes = options.max_document_text_mib << 20;
   if (status.ok()) status = ratsdoc::ExtractArchive(files, *grammar, options.extract, store.get(), &summary);
   StreamWriter writer(output.stream());
-  if (status.ok()) status = write_graph ? store->WriteGraph(*grammar, writer) : store->WriteFragments(*grammar, writer);
+  if (status.ok()) {
+    status = write_graph ? store->WriteGraph(*grammar, writer, extend) : store->WriteFragments(*grammar, writer);
+  }
   if (!status.ok()) {
     PrintError(status.ToString());
     return kExitFatal;
@@ -288,6 +310,10 @@ int RunExtract(std::vector<std::string> paths, const std::string& output_path, c
   if (!(write_graph ? output.CommitGraph(*store, grammar->name()) : output.Commit())) return kExitFatal;
   ratsdoc::Summarize(*store, &summary);
   std::cerr << ratsdoc::FormatSummary(summary) << std::endl;
+  if (join) {
+    const ratsdoc::oparl::LinkComparison comparison = ratsdoc::oparl::CompareLinks(dump, *join, store->documents());
+    for (const std::string& line : ratsdoc::oparl::FormatReport(dump, *join, comparison)) std::cerr << line << '\n';
+  }
   return summary.errors.empty() ? kExitOk : kExitInputFailed;
 }
 
@@ -461,6 +487,13 @@ int main(int argc, char** argv) {
                         "Stop reading a PDF after the page that takes its text past this many MiB, keeping the "
                         "pages read, with a warning (0: no limit)")
         ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command->add_option("--oparl", run_options.oparl_dir,
+                        "An OParl 1.1 dump (a directory of JSON): each file takes its paper's number, kind, date "
+                        "and title from it, and OParl's own links join the graph (docs/oparl.md)");
+    command->add_option("--oparl-trust", run_options.oparl_trust,
+                        "Who wins where the dump and the text disagree: metadata or text (both are warned about)")
+        ->check(CLI::IsMember({"metadata", "text"}))
         ->capture_default_str();
     command->add_flag("--no-progress", run_options.no_progress,
                       "Print no progress line (it is printed only when standard error is a terminal and CI is unset)");

@@ -79,6 +79,20 @@ std::string ContentId(const SourceDocument& source) {
   return "path:" + Sha256Hex(source.path).substr(0, 16);
 }
 
+namespace {
+
+// <oparl …/>: what the RIS says the file is; every attribute only when it has a value.
+void AppendMetadataXml(const FileMetadata& metadata, pugi::xml_node parent) {
+  pugi::xml_node element = parent.append_child("oparl");
+  SetAttribute(element, "role", FileRoleName(metadata.role));
+  for (const MetadataAttribute& attribute : kMetadataAttributes) {
+    const std::string& value = metadata.*attribute.field;
+    if (!value.empty()) SetAttribute(element, attribute.name, value);
+  }
+}
+
+}  // namespace
+
 void AppendDocumentXml(const DocumentRecord& document, pugi::xml_node parent) {
   pugi::xml_node doc = parent.append_child("document");
   SetAttribute(doc, "id", document.id);
@@ -94,6 +108,7 @@ void AppendDocumentXml(const DocumentRecord& document, pugi::xml_node parent) {
     pugi::xml_node error = doc.append_child("error");
     SetAttribute(error, "code", ErrorCodeName(document.status.code()));
     error.text().set(XmlSafe(document.status.message()).c_str());
+    if (document.metadata) AppendMetadataXml(*document.metadata, doc);
     return;
   }
   SetNumber(doc, "pages", static_cast<std::uint64_t>(document.pages));
@@ -101,6 +116,7 @@ void AppendDocumentXml(const DocumentRecord& document, pugi::xml_node parent) {
   for (const std::string& warning : document.warnings) AppendText(doc, "warning", warning);
   emit::AppendTitleXml(document.structure, doc);
   if (!document.date.empty()) AppendText(doc, "date", document.date);
+  if (document.metadata) AppendMetadataXml(*document.metadata, doc);
   for (const auto& [number, span] : document.page_ranges) {
     pugi::xml_node page = doc.append_child("page");
     SetNumber(page, "number", static_cast<std::uint64_t>(number));
@@ -157,6 +173,10 @@ void GraphXmlWriter::Links(const ratsdoc::Links& links) {
     SetAttribute(element, "id", node.id);
     SetAttribute(element, "kind", node.kind);
     SetAttribute(element, "resolved", node.resolved ? "true" : "false");
+    for (const auto& [name, value] : {std::pair<const char*, const std::string*>{"name", &node.name},
+                                      {"date", &node.date}, {"paperType", &node.paper_type}, {"oparl", &node.oparl}}) {
+      if (!value->empty()) SetAttribute(element, name, *value);
+    }
     print(element);
   }
   for (const Edge& edge : links.edges) {

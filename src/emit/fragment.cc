@@ -60,6 +60,14 @@ Status ReadFacts(pugi::xml_node document, DocumentFacts* facts) {
       AddPerson(child, "name", Relation::kSignedBy, &out);
     } else if (std::strcmp(name, "meeting") == 0) {
       AddPerson(child, "minuteTaker", Relation::kSignedBy, &out);
+    } else if (std::strcmp(name, "oparl") == 0) {
+      FileMetadata metadata;
+      metadata.role = ParseFileRole(child.attribute("role").as_string()).value_or(FileRole::kOther);
+      for (const MetadataAttribute& attribute : kMetadataAttributes) {
+        metadata.*attribute.field = Attribute(child, attribute.name);
+      }
+      if (metadata.role == FileRole::kAttachment && out.id != metadata.paper_id) metadata.attachment_id = out.id;
+      out.metadata = std::move(metadata);
     }
   }
   *facts = std::move(out);

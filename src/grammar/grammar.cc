@@ -117,6 +117,8 @@ class Loader {
         status = LoadStructure(file, child);
       } else if (element == "identity") {
         status = LoadIdentity(file, child);
+      } else if (element == "oparl") {
+        status = LoadOparl(file, child);
       } else {
         status = Error(file, LineOf(file.content, child.offset_debug()), "", "unknown element <" + element + ">");
       }
@@ -538,6 +540,68 @@ class Loader {
         status = Compile(file, child, "value-continues", &identity.value_continues);
       } else {
         status = Error(file, line, "", "unknown element <" + element + "> in <identity>");
+      }
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+  // <oparl>: <paper-type name kind> (with optional <name> and <reference>
+  // patterns the Paper's name and reference must match) and <file-role role> with the pattern a File's
+  // name matches (groups schema::file_role).
+  Status LoadOparl(const GrammarFile& file, pugi::xml_node section) {
+    for (pugi::xml_node child : section.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string element = child.name();
+      const std::size_t line = LineOf(file.content, child.offset_debug());
+      Status status;
+      if (element == "paper-type") {
+        grammar::PaperTypeRule rule;
+        rule.paper_type = child.attribute("name").as_string();
+        rule.kind = child.attribute("kind").as_string();
+        if (rule.paper_type.empty() || rule.kind.empty()) {
+          return Error(file, line, "", "a <paper-type> needs a name and a kind");
+        }
+        if (child.child("name")) status = Compile(file, child.child("name"), "paper-type " + rule.paper_type, &rule.name);
+        if (status.ok() && child.child("reference")) {
+          status = Compile(file, child.child("reference"), "paper-type " + rule.paper_type, &rule.reference);
+        }
+        if (status.ok()) rules_->oparl.paper_types.push_back(std::move(rule));
+      } else if (element == "file-role") {
+        grammar::FileRoleRule rule;
+        const std::string role = child.attribute("role").as_string();
+        const std::optional<FileRole> parsed = ParseFileRole(role);
+        if (!parsed) {
+          std::vector<std::string_view> candidates;
+          std::string names;
+          for (const grammar::schema::FileRoleSpec& known : grammar::schema::kFileRoles) {
+            candidates.push_back(known.name);
+            names += std::string(names.empty() ? "" : ", ") + std::string(known.name);
+          }
+          return Error(file, line, "", "unknown <file-role role=\"" + role + "\">" + DidYouMean(role, candidates) +
+                                           "; known: " + names);
+        }
+        rule.role = *parsed;
+        status = Compile(file, child, "file-role " + role, &rule.pattern);
+        if (status.ok()) {
+          for (const auto& [group, index] : rule.pattern->NamedCapturingGroups()) {
+            (void)index;
+            bool known = false;
+            std::vector<std::string_view> candidates;
+            for (const grammar::schema::Group& declared : grammar::schema::file_role::kGroups) {
+              known = known || declared.name == group;
+              candidates.push_back(declared.name);
+            }
+            if (!known) {
+              return Error(file, line, "file-role " + role,
+                           "unknown group (?P<" + group + ">)" + DidYouMean(group, candidates) +
+                               "; a <file-role> pattern may have n, item, d, m, y");
+            }
+          }
+          rules_->oparl.file_roles.push_back(std::move(rule));
+        }
+      } else {
+        status = Error(file, line, "", "unknown element <" + element + "> in <oparl>");
       }
       if (!status.ok()) return status;
     }

@@ -14,6 +14,7 @@
 
 #include "grammar/schema.h"
 #include "grammar/template.h"
+#include "ratsdoc/metadata.h"
 
 namespace ratsdoc::grammar {
 
@@ -102,6 +103,23 @@ struct IdentityRules {
   std::unique_ptr<RE2> value_continues;  // a free-text value that goes on in the next line ("Schul- und")
 };
 
+// <oparl>: how a city's RIS metadata reads (docs/oparl.md).
+struct PaperTypeRule {
+  std::string paper_type;     // Paper.paperType as written, compared exactly
+  std::unique_ptr<RE2> name;       // Paper.name must match it (whole); null: any name
+  std::unique_ptr<RE2> reference;  // Paper.reference must match it (whole); null: any reference
+  std::string kind;           // the ratsdoc kind
+};
+struct FileRoleRule {
+  FileRole role = FileRole::kOther;
+  // File.name (trimmed) must match it (whole); groups schema::file_role.
+  std::unique_ptr<RE2> pattern;
+};
+struct OparlRules {
+  std::vector<PaperTypeRule> paper_types;  // first match wins
+  std::vector<FileRoleRule> file_roles;    // first match wins; none: kOther
+};
+
 struct Rules {
   std::string name;         // the grammar's declared name
   std::string fingerprint;  // sha256 over every loaded file
@@ -139,6 +157,7 @@ struct Rules {
   std::unique_ptr<RE2> date_column;  // header label above a document's own date
 
   IdentityRules identity;
+  OparlRules oparl;
 
   std::vector<KindRule> kinds;  // in grammar order; the highest score wins
   int kind_threshold = 1;       // a kind needs at least this score

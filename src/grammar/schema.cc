@@ -198,6 +198,24 @@ std::string Describe(const Rules* rules) {
   out += "\nIdentity fields: `<field name=\"…\">` of `<identity>` (src/identify/identify.cc):";
   for (const char* field : kIdentityFields) out += std::string(" `") + field + "`";
   out += ".\n";
+
+  out += "\nFile roles: `<file-role role=\"…\">` of `<oparl>` (src/oparl/join.cc), what a file of an OParl paper is:\n\n";
+  out += "| role | meaning |" + defined_head + "\n|---|---|" + defined_rule + "\n";
+  for (const FileRoleSpec& role : kFileRoles) {
+    out += "| `" + std::string(role.name) + "` | " + Cell(role.meaning) + " |";
+    if (with_grammar) {
+      std::size_t rules_for_role = 0;
+      for (const FileRoleRule& rule : rules->oparl.file_roles) {
+        if (ratsdoc::FileRoleName(rule.role) == role.name) ++rules_for_role;
+      }
+      out += rules_for_role > 0 ? " yes |" : " – |";
+    }
+    out += "\n";
+  }
+  out += "\nGroups of a `<file-role>` pattern:";
+  for (const Group& group : file_role::kGroups) out += " " + Cell(DescribeGroup(group)) + ";";
+  out.back() = '.';
+  out += "\n";
   return out;
 }
 

@@ -643,6 +643,30 @@ inline constexpr const char* kFieldOther = "other";
 inline constexpr const char* kIdentityFields[] = {kFieldNumber, kFieldDate, kFieldTitle, "body",        "item",
                                                   "responsible", "addressee", "sender",   kFieldSubject, kFieldOther};
 
+// ---- <oparl> -------------------------------------------------------------------------
+
+// The roles a <file-role role="…"> may name (src/oparl/join.cc), and the
+// groups its pattern may have. A File's name is matched whole, first rule first.
+struct FileRoleSpec {
+  std::string_view name;  // as FileRoleName (metadata.h) writes it
+  std::string_view meaning;
+};
+inline constexpr FileRoleSpec kFileRoles[] = {
+    {"main", "the paper itself: the document takes the paper's ID, kind, date and title"},
+    {"attachment", "an Anlage: the attachment's ID (group `n`, its number), `attachment-of` the paper"},
+    {"statement", "the Stellungnahme filed under the paper's number: the paper's ID, kind of its text"},
+    {"minutes", "a minutes extract: the ID of the meeting it is of (agenda item by group `item`, day by `d`, `m`, `y`)"},
+    {"other", "anything else: the paper's ID, kind of its text"},
+};
+namespace file_role {
+inline constexpr Group kNumber{"n", Type::kText, "an attachment's number (\"2\")"};
+inline constexpr Group kItem{"item", Type::kText, "the agenda item (TOP) the extract is of"};
+inline constexpr Group kDay{"d", Type::kCount, "day of the meeting", false, &numbers::kDay};
+inline constexpr Group kMonth{"m", Type::kCount, "month of the meeting", false, &numbers::kMonth};
+inline constexpr Group kYear{"y", Type::kCount, "year of the meeting", false, &numbers::kYear};
+inline constexpr Group kGroups[] = {kNumber, kItem, kDay, kMonth, kYear};
+}  // namespace file_role
+
 // ---- Look-up and description ---------------------------------------------------------
 
 // The <structure> match called `name`, or nullptr.

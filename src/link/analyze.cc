@@ -9,6 +9,7 @@
 #include "grammar/rules.h"
 #include "ratsdoc/document_xml.h"
 #include "ratsdoc/graph.h"
+#include "ratsdoc/oparl.h"
 
 namespace ratsdoc {
 namespace {
@@ -45,7 +46,8 @@ void Enter(const char* name, const SourceDocument& source, const char** stage) {
 }
 
 // The stages after reading; `*stage` names the one running.
-DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, const char** stage) {
+DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, const FileMetadata* metadata, Trust trust,
+                         const char** stage) {
   DocumentRecord record;
   record.id = ContentId(source);
   record.kind = std::string(kNoKind);
@@ -56,6 +58,11 @@ DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, c
   record.bytes = source.size_bytes;
   record.status = source.status;
   record.warnings = source.warnings;
+  if (metadata != nullptr) {
+    record.metadata = *metadata;
+    // A file the RIS names keeps its paper's ID even when it cannot be read.
+    if (!metadata->DocumentId().empty()) record.id = metadata->DocumentId();
+  }
   if (!source.status.ok()) return record;
   record.pages = static_cast<int>(source.pages.size());
   Enter("normalise", source, stage);
@@ -63,12 +70,15 @@ DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, c
   record.text_bytes = text.text.size();
   record.page_ranges = PageRanges(text);
   Enter("identity", source, stage);
-  const DocumentIdentity identity = Identify(text, grammar, source.path);
+  DocumentIdentity identity = Identify(text, grammar, source.path);
+  if (metadata != nullptr) oparl::ApplyToIdentity(*metadata, trust, grammar, &identity);
   Enter("references", source, stage);
   DocumentReferences found = ExtractReferences(text, grammar, identity);
+  if (metadata != nullptr) oparl::ApplyToReferences(*metadata, trust, grammar, &found);
   if (!found.id.empty()) record.id = found.id;
   Enter("structure", source, stage);
   record.structure = ExtractStructure(text, grammar, found, record.id, identity);
+  if (metadata != nullptr) oparl::ApplyToStructure(*metadata, trust, &record.structure);
   record.warnings.insert(record.warnings.end(), found.warnings.begin(), found.warnings.end());
   record.warnings.insert(record.warnings.end(), record.structure.warnings.begin(), record.structure.warnings.end());
   record.kind = record.structure.kind;
@@ -115,23 +125,25 @@ DocumentRecord FailedAnalysis(const std::string& path, const std::string& sha256
   return FailedAnalysis(path, sha256, stage, Describe(thrown));
 }
 
-DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar) {
+DocumentRecord AnalyzeSource(const SourceDocument& source, const Grammar& grammar, const FileMetadata* metadata,
+                             Trust trust) {
   const char* stage = "analysis";
   try {
-    return RunStages(source, grammar, &stage);
+    return RunStages(source, grammar, metadata, trust, &stage);
   } catch (...) {
     return FailedAnalysis(source.path, source.sha256, stage, std::current_exception());
   }
 }
 
-DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options) {
+DocumentRecord AnalyzeDocument(const std::string& path, const Grammar& grammar, const IngestOptions& options,
+                               const FileMetadata* metadata, Trust trust) {
   SourceDocument source;
   try {
     source = ReadDocument(path, options);
   } catch (...) {
     return FailedAnalysis(path, "", "reading", std::current_exception());
   }
-  return AnalyzeSource(source, grammar);
+  return AnalyzeSource(source, grammar, metadata, trust);
 }
 
 void SetStageHookForTesting(StageHook hook) { stage_hook.store(hook, std::memory_order_relaxed); }

@@ -95,7 +95,7 @@ class Linker {
   }
 
   void AddNode(const std::string& id, const std::string& kind, bool resolved) {
-    auto [it, inserted] = nodes_.try_emplace(id, Node{id, kind, resolved});
+    auto [it, inserted] = nodes_.try_emplace(id, Node{.id = id, .kind = kind, .resolved = resolved});
     if (!inserted && resolved) it->second.resolved = true;
   }
 

@@ -442,6 +442,8 @@ std::string_view RelationName(Relation relation) {
     case Relation::kParticipant: return "participant";
     case Relation::kSignedBy: return "signed-by";
     case Relation::kSubmittedBy: return "submitted-by";
+    case Relation::kOparlSubordinateOf: return "oparl-subordinate-of";
+    case Relation::kOparlConsultedAt: return "oparl-consulted-at";
   }
   return "cites";
 }
@@ -449,7 +451,7 @@ std::string_view RelationName(Relation relation) {
 std::optional<Relation> ParseRelation(std::string_view name) {
   for (Relation relation : {Relation::kCites, Relation::kAnswers, Relation::kAttachmentOf, Relation::kDecides,
                             Relation::kApproves, Relation::kPartOf, Relation::kParticipant, Relation::kSignedBy,
-                            Relation::kSubmittedBy}) {
+                            Relation::kSubmittedBy, Relation::kOparlSubordinateOf, Relation::kOparlConsultedAt}) {
     if (RelationName(relation) == name) return relation;
   }
   return std::nullopt;
@@ -459,6 +461,10 @@ std::string KindOfId(std::string_view id, const Grammar& grammar) { return KindO
 
 std::string MeasureIdOf(std::string_view attachment, std::string_view number, const Grammar& grammar) {
   return Compose(grammar.rules().measure_id, "", attachment, number);
+}
+
+std::string AttachmentIdOf(std::string_view paper, std::string_view number, const Grammar& grammar) {
+  return Compose(grammar.rules().attachment_id, paper, number, "");
 }
 
 std::string AttachmentKind(const Grammar& grammar) {

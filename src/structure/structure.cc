@@ -121,6 +121,10 @@ DocumentStructure ExtractStructure(const NormalizedText& text, const Grammar& gr
   return out;
 }
 
+std::string AgendaItemIdOf(const std::string& document, const std::string& number, const Grammar& grammar) {
+  return FillUnitId(grammar.rules().agenda_item_id, document, number, kAgendaItemUnit);
+}
+
 void AttributeToUnits(const std::vector<Unit>& units, std::vector<Reference>* references) {
   for (Reference& reference : *references) {
     std::size_t best_size = 0;
