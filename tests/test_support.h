@@ -81,10 +81,10 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the ratsdoc binary with `arguments` (shell syntax).
-inline CommandResult RunRatsdoc(const std::string& arguments) {
+// Runs `command` (shell syntax), standard error with standard output.
+inline CommandResult RunCommand(const std::string& shell_command) {
   CommandResult result;
-  const std::string command = std::string(RATSDOC_BINARY) + " " + arguments + " 2>&1";
+  const std::string command = shell_command + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
   std::array<char, 4096> buffer{};
@@ -93,6 +93,11 @@ inline CommandResult RunRatsdoc(const std::string& arguments) {
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs the ratsdoc binary with `arguments` (shell syntax).
+inline CommandResult RunRatsdoc(const std::string& arguments) {
+  return RunCommand(std::string(RATSDOC_BINARY) + " " + arguments);
 }
 
 }  // namespace ratsdoc::testing
