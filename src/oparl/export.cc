@@ -38,6 +38,12 @@ bool IsPaperKind(std::string_view kind) {
   return kinds.count(kind) > 0;
 }
 
+// Vertex kinds that are never papers, even with an OParl URL.
+bool IsUnitOrPersonKind(std::string_view kind) {
+  return kind == "massnahme" || kind == "tagesordnungspunkt" || kind == "person" || kind == "protokoll" ||
+         kind == "sitzung";
+}
+
 // Edge relations that make the `from` paper subordinate to the `to` paper.
 bool IsSubordinateRelation(std::string_view relation) {
   return relation == "answers" || relation == "decides" || relation == "attachment-of" ||
@@ -401,7 +407,7 @@ void Exporter::Decide() {
   }
   for (const GraphNode& node : nodes_) {
     if (paper_of_id_.count(node.id) > 0) continue;
-    if (!IsPaperKind(node.kind) && node.oparl.empty()) continue;
+    if (!IsPaperKind(node.kind) && (node.oparl.empty() || IsUnitOrPersonKind(node.kind))) continue;
     const std::string url = !node.oparl.empty() ? node.oparl : Url("paper", node.id);
     PaperObject& paper = papers_[url];
     if (paper.url.empty()) {
