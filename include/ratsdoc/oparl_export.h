@@ -41,6 +41,9 @@ struct OparlExportOptions {
   std::string timestamp;
   // Body.name. Default (empty): the graph's grammar name ("magdeburg").
   std::string body_name;
+  // The grammar (name or file) that says which kinds are papers and which
+  // minutes. Default (empty): the graph's grammar.
+  std::string grammar;
   // Objects per list page (OParl recommends pages for lists over 100). Default 100.
   std::size_t page_size = 100;
 };
@@ -71,7 +74,8 @@ Status CheckOparlExportOptions(const OparlExportOptions& options);
 
 // Builds the dump of the graph document `graph` (a <graph> root as `ratsdoc
 // process` writes it) into `files`, sorted by path. Returns kInvalidArgument,
-// saying why, when `graph` is not a ratsdoc graph or an option is unusable.
+// saying why, when `graph` is not a ratsdoc graph or an option is unusable,
+// kInvalidGrammar when the grammar does not load.
 // Unknown elements, attributes and edge relations are ignored. Documents with
 // status "error" are left out (nothing is known of them but their path).
 // Cost: linear in the graph, plus O(p · m) for p persons and m memberships.
@@ -82,7 +86,7 @@ Status BuildOparlDump(const pugi::xml_document& graph, const OparlExportOptions&
 // (created when missing; files of an earlier dump there are replaced, other
 // files left alone). Each file is written under a temporary name and renamed
 // into place. Returns kUnreadable when the graph cannot be read or the
-// directory not written, kInvalidArgument as BuildOparlDump.
+// directory not written, kInvalidArgument and kInvalidGrammar as BuildOparlDump.
 Status WriteOparlDump(const std::string& graph_path, const std::string& directory,
                       const OparlExportOptions& options, OparlExportSummary* summary = nullptr);
 

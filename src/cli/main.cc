@@ -556,6 +556,9 @@ int main(int argc, char** argv) {
   if (*link) return RunLink(link_inputs, link_output, grammar);
   if (*cites) return RunCites(cites_target, cites_graph, cites_format, grammar);
   if (*grammar_command) return RunDescribe(grammar_name, contract_only);
-  if (*export_oparl) return RunExportOparl(export_graph, export_directory, export_options);
+  if (*export_oparl) {
+    export_options.grammar = grammar;  // which kinds are papers; default: the graph's grammar
+    return RunExportOparl(export_graph, export_directory, export_options);
+  }
   return kExitUsage;
 }

@@ -18,6 +18,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "grammar/rules.h"
+#include "grammar/schema.h"
+#include "ratsdoc/grammar.h"
 #include "ratsdoc/graph.h"
 
 namespace ratsdoc {
@@ -27,21 +30,16 @@ namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;  // keys in insertion order: readable, and the same every run
 
 constexpr std::string_view kSchema = "https://schema.oparl.org/1.1/";
-constexpr std::string_view kVendor = "ratsdoc:";  // OParl 1.1 "Herstellerspezifische Erweiterungen": prefix + ':'
+constexpr std::string_view kVendor = "ratsdoc:";  // OParl 1.1 vendor extensions: a prefix and a colon
 constexpr std::string_view kManifest = ".ratsdoc-oparl-files";
 
-// Document kinds that are papers (SPEC.md's vocabulary without protokoll and
-// sonstiges); a node of one of these kinds is a paper known from citations.
-bool IsPaperKind(std::string_view kind) {
-  static const std::set<std::string_view> kinds = {"anfrage",    "antrag",      "stellungnahme", "drucksache",
-                                                   "beschluss",  "information", "anlage"};
-  return kinds.count(kind) > 0;
-}
-
-// Vertex kinds that are never papers, even with an OParl URL.
-bool IsUnitOrPersonKind(std::string_view kind) {
-  return kind == "massnahme" || kind == "tagesordnungspunkt" || kind == "person" || kind == "protokoll" ||
-         kind == "sitzung";
+// A kind is a paper when the grammar parses it as one (every layout but
+// minutes and none), minutes when it parses it as minutes; so the export
+// knows no kind names of its own.
+bool IsPaperLayout(grammar::schema::Layout layout) {
+  using grammar::schema::Layout;
+  return layout == Layout::kAnswer || layout == Layout::kRequest || layout == Layout::kDecision ||
+         layout == Layout::kProposal || layout == Layout::kAnnex;
 }
 
 // Edge relations that make the `from` paper subordinate to the `to` paper.
@@ -239,8 +237,8 @@ struct MembershipObject {
 
 class Exporter {
  public:
-  Exporter(const OparlExportOptions& options, std::string grammar)
-      : options_(options), base_(options.base_url), grammar_(std::move(grammar)) {
+  Exporter(const OparlExportOptions& options, const Grammar& kinds, std::string grammar)
+      : options_(options), kinds_(kinds), base_(options.base_url), grammar_(std::move(grammar)) {
     if (base_.empty() || base_.back() != '/') base_ += '/';
   }
 
@@ -274,7 +272,13 @@ class Exporter {
   std::vector<OparlFile> ListPages(const std::string& list_url, std::vector<Json> objects) const;
   void Place(const Json& object, std::vector<OparlFile>* files) const;
 
+  bool IsPaperKind(std::string_view kind) const { return IsPaperLayout(kinds_.rules().LayoutOf(kind)); }
+  bool IsMinutesKind(std::string_view kind) const {
+    return kinds_.rules().LayoutOf(kind) == grammar::schema::Layout::kMinutes;
+  }
+
   OparlExportOptions options_;
+  const Grammar& kinds_;
   std::string base_;
   std::string grammar_;
   std::string timestamp_;
@@ -395,7 +399,7 @@ void Exporter::Decide() {
   for (std::size_t i = 0; i < documents_.size(); ++i) {
     const GraphDocument& doc = documents_[i];
     if (doc.status == "error") continue;
-    if (doc.kind == "protokoll" && doc.oparl.paper.empty()) continue;
+    if (IsMinutesKind(doc.kind) && doc.oparl.paper.empty()) continue;
     const std::string url = !doc.oparl.paper.empty() ? doc.oparl.paper : Url("paper", doc.id);
     PaperObject& paper = papers_[url];
     if (paper.url.empty()) {
@@ -407,7 +411,8 @@ void Exporter::Decide() {
   }
   for (const GraphNode& node : nodes_) {
     if (paper_of_id_.count(node.id) > 0) continue;
-    if (!IsPaperKind(node.kind) && (node.oparl.empty() || IsUnitOrPersonKind(node.kind))) continue;
+    // A vertex of the OParl dump is a paper when it says its paperType.
+    if (!IsPaperKind(node.kind) && (node.oparl.empty() || node.paper_type.empty())) continue;
     const std::string url = !node.oparl.empty() ? node.oparl : Url("paper", node.id);
     PaperObject& paper = papers_[url];
     if (paper.url.empty()) {
@@ -421,7 +426,7 @@ void Exporter::Decide() {
   // Meetings: minutes, one per ratsdoc ID.
   for (std::size_t i = 0; i < documents_.size(); ++i) {
     const GraphDocument& doc = documents_[i];
-    if (doc.status == "error" || doc.kind != "protokoll") continue;
+    if (doc.status == "error" || !IsMinutesKind(doc.kind)) continue;
     const std::string url = Url("meeting", doc.id);
     MeetingObject& meeting = meetings_[url];
     if (meeting.url.empty()) {
@@ -1023,7 +1028,11 @@ Status BuildOparlDump(const pugi::xml_document& graph, const OparlExportOptions&
     return Status(ErrorCode::kInvalidArgument,
                   std::string("this is not a ratsdoc graph: its root element is <") + root.name() + ">, not <graph>");
   }
-  Exporter exporter(options, Attr(root, "grammar"));
+  const std::string grammar_name =
+      !options.grammar.empty() ? options.grammar : !Attr(root, "grammar").empty() ? Attr(root, "grammar") : "magdeburg";
+  std::shared_ptr<const Grammar> grammar;
+  if (Status status = Grammar::Load(grammar_name, &grammar); !status.ok()) return status;
+  Exporter exporter(options, *grammar, Attr(root, "grammar"));
   if (Status status = exporter.Read(root); !status.ok()) return status;
   exporter.Decide();
   exporter.Render(files, summary);
