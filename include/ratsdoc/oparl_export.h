@@ -3,10 +3,12 @@
 // server can serve as it is and a client can read back by walking the
 // directory (docs/oparl.md, "Out: ratsdoc export oparl").
 //
-//   papers       every paper document (grouped by ID, or by <oparl paper=…>),
-//                every unresolved paper node, with mainFile/auxiliaryFile,
+//   papers       every document but minutes (grouped by ID, or by <oparl
+//                paper=…>), every node of a paper kind (the grammar's paper
+//                layouts) that no document is, with mainFile/auxiliaryFile,
 //                relatedPaper (text references) and super-/subordinatedPaper
-//   meetings     every protokoll: its Meeting with AgendaItems, Consultations
+//   meetings     every minutes document: its Meeting with AgendaItems and
+//                Consultations (agenda items whose text cites a paper)
 //   persons      attendance lists and submitters, their Organizations
 //                (groups) and Memberships
 //   the rest     measures, citations with sentence and position, attendance,
@@ -78,15 +80,20 @@ Status CheckOparlExportOptions(const OparlExportOptions& options);
 // kInvalidGrammar when the grammar does not load.
 // Unknown elements, attributes and edge relations are ignored. Documents with
 // status "error" are left out (nothing is known of them but their path).
-// Cost: linear in the graph, plus O(p · m) for p persons and m memberships.
+// Cost: linear in the graph, except for products that stay small in an
+// archive: persons × memberships, agenda items × (consultations + references
+// of their minutes), measures × references of their Anlage.
 Status BuildOparlDump(const pugi::xml_document& graph, const OparlExportOptions& options,
                       std::vector<OparlFile>* files, OparlExportSummary* summary = nullptr);
 
 // Reads the graph file `graph_path` and writes its dump into `directory`
-// (created when missing; files of an earlier dump there are replaced, other
-// files left alone). Each file is written under a temporary name and renamed
-// into place. Returns kUnreadable when the graph cannot be read or the
-// directory not written, kInvalidArgument and kInvalidGrammar as BuildOparlDump.
+// (created when missing). Files an earlier dump there wrote and this one does
+// not are removed (DIR/.ratsdoc-oparl-files lists them); other files are left
+// alone. Each file is written under a temporary name and renamed into place.
+// The graph is read whole into memory (a pugixml DOM, a few times the file's
+// size) and the dump built in memory before it is written. Returns kUnreadable
+// when the graph cannot be read or the directory not written,
+// kInvalidArgument and kInvalidGrammar as BuildOparlDump.
 Status WriteOparlDump(const std::string& graph_path, const std::string& directory,
                       const OparlExportOptions& options, OparlExportSummary* summary = nullptr);
 

@@ -174,7 +174,8 @@ std::string SafePath(std::string_view path) {
 
 // The file (relative to DIR) of `url`: see the header and docs/oparl.md.
 std::string FileOfUrl(const std::string& base, const std::string& url) {
-  if (url.compare(0, base.size(), base) == 0) return PercentDecode(url.substr(base.size())) + ".json";
+  // SafePath: an ID kept from another dump may hold "..", never a path out of DIR.
+  if (url.compare(0, base.size(), base) == 0) return SafePath(PercentDecode(url.substr(base.size()))) + ".json";
   // An ID kept from another dump: by host and path, escapes left as they are.
   std::string rest = url;
   const std::size_t scheme = rest.find("://");

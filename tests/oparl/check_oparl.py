@@ -88,11 +88,12 @@ class Dump:
 
     def file_of(self, url):
         """The file of `url` relative to the directory (docs/oparl.md)."""
+        def safe(path):
+            return "/".join("_" + s if s in ("", ".", "..") else s for s in path.split("/"))
         if url.startswith(self.base):
-            return urllib.parse.unquote(url[len(self.base):]) + ".json"
+            return safe(urllib.parse.unquote(url[len(self.base):])) + ".json"
         rest = url.split("://", 1)[-1].replace("?", "_").replace("#", "_")
-        segments = ["_" + s if s in ("", ".", "..") else s for s in rest.split("/")]
-        return "_external/" + "/".join(segments) + ".json"
+        return "_external/" + safe(rest) + ".json"
 
     def load(self):
         for root, _, names in os.walk(self.directory):

@@ -114,6 +114,20 @@ TEST(OparlExport, UrlsArePercentEncodedRatsdocIdsWithTheirSlashes) {
   EXPECT_EQ(OparlUrl(kBase, "file", "/abs/../x"), kBase + "file/_/abs/_../x");  // never a path out of DIR
 }
 
+TEST(OparlExport, IdsFromAnotherDumpNeverNameAFileOutsideTheDirectory) {
+  pugi::xml_document graph;
+  ASSERT_TRUE(graph.load_string(R"(<graph xmlns="urn:ratsdoc:graph:1" grammar="magdeburg">
+    <document id="DS0001/24" kind="drucksache" status="ok" source="a.pdf" format="pdf" bytes="1">
+      <oparl paper="https://ratsdoc.invalid/oparl/../../../etc/x" file="https://evil.example.org/%2E%2E/../f?x=1"/>
+    </document></graph>)"));
+  std::vector<OparlFile> files;
+  ASSERT_TRUE(BuildOparlDump(graph, OparlExportOptions(), &files).ok());
+  for (const OparlFile& file : files) {
+    EXPECT_EQ(("/" + file.path + "/").find("/../"), std::string::npos) << file.path;
+    EXPECT_NE(file.path.front(), '/') << file.path;
+  }
+}
+
 TEST(OparlExport, SamplesDumpPassesTheOparlChecker) {
   if (!fs::is_directory(kSchemaDir)) GTEST_SKIP() << "no OParl schemas at " << kSchemaDir;
   const fs::path dir = TempDir("samples-dump");
