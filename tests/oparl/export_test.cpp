@@ -255,6 +255,22 @@ TEST(OparlExport, OparlMetadataDumpPassesTheOparlChecker) {
   EXPECT_EQ(Check(dir, &output), 0) << output;
 }
 
+TEST(OparlExport, ListsOfManyPagesAreChainedByNext) {
+  if (!fs::is_directory(kSchemaDir)) GTEST_SKIP() << "no OParl schemas at " << kSchemaDir;
+  const fs::path dir = TempDir("pages");
+  OparlExportOptions options;
+  options.page_size = 5;
+  ASSERT_TRUE(WriteOparlDump(SamplesGraph(), dir.string(), options).ok());
+  std::ifstream in(dir / "body/magdeburg/paper.json");
+  const Json first = Json::parse(in);
+  EXPECT_EQ(first["data"].size(), 5u);
+  EXPECT_GT(first["pagination"]["totalPages"].get<int>(), 1);
+  EXPECT_EQ(first["links"]["next"], kBase + "body/magdeburg/paper/page/2");
+  EXPECT_TRUE(fs::exists(dir / "body/magdeburg/paper/page/2.json"));
+  std::string output;
+  EXPECT_EQ(Check(dir, &output), 0) << output;  // every paper is on some page
+}
+
 TEST(OparlExport, TheSameGraphGivesByteIdenticalDumps) {
   std::vector<OparlFile> first, second;
   Objects(SamplesGraph(), &first);
