@@ -28,6 +28,7 @@
 #include "ratsdoc/ingest.h"
 #include "ratsdoc/normalize.h"
 #include "ratsdoc/oparl.h"
+#include "ratsdoc/oparl_export.h"
 #include "ratsdoc/query.h"
 #include "ratsdoc/references.h"
 #include "ratsdoc/version.h"
@@ -424,6 +425,28 @@ int RunDescribe(const std::string& grammar_name, bool contract_only) {
   return kExitOk;
 }
 
+// export oparl: a graph → an OParl 1.1 dump in a directory (docs/oparl.md).
+int RunExportOparl(const std::string& graph_path, const std::string& directory,
+                   const ratsdoc::OparlExportOptions& options) {
+  ratsdoc::Status status = ratsdoc::CheckOparlExportOptions(options);
+  if (!status.ok()) {
+    PrintError(status.message());
+    return kExitUsage;
+  }
+  ratsdoc::OparlExportSummary summary;
+  status = ratsdoc::WriteOparlDump(graph_path, directory, options, &summary);
+  if (!status.ok()) {
+    PrintError(status.message());
+    return kExitFatal;
+  }
+  std::cerr << "ratsdoc: OParl dump in " << directory << ": " << summary.papers << " papers, " << summary.files
+            << " files, " << summary.meetings << " meetings, " << summary.agenda_items << " agenda items, "
+            << summary.consultations << " consultations, " << summary.persons << " persons, "
+            << summary.organizations << " organizations, " << summary.memberships << " memberships ("
+            << summary.written << " JSON files)" << std::endl;
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -532,6 +555,24 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "xml"}))
       ->capture_default_str();
 
+  // export oparl: one contained block; more export formats would be further subcommands of export.
+  std::string export_graph;
+  std::string export_directory;
+  ratsdoc::OparlExportOptions export_options;
+  CLI::App* export_command = app.add_subcommand("export", "Write a graph in another format.");
+  export_command->require_subcommand(1);
+  CLI::App* export_oparl = export_command->add_subcommand(
+      "oparl", "Write the graph as a static OParl 1.1 dump: one JSON file per object and the Body's list pages, "
+               "with relatedPaper from the references in the text (docs/oparl.md).");
+  export_oparl->add_option("--graph", export_graph, "A graph written by ratsdoc process")->required();
+  export_oparl->add_option("-o,--output", export_directory, "The directory to write the dump into")->required();
+  export_oparl->add_option("--base-url", export_options.base_url, "The URL the dump will be served under")
+      ->capture_default_str();
+  export_oparl->add_option("--timestamp", export_options.timestamp,
+                           "created/modified of every object, e.g. 2024-03-01T00:00:00+01:00 (default: the latest "
+                           "date in the graph, so that the same graph gives the same dump)");
+  export_oparl->add_option("--body-name", export_options.body_name, "The Body's name (default: the grammar's name)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -548,5 +589,9 @@ int main(int argc, char** argv) {
   if (*link) return RunLink(link_inputs, link_output, grammar);
   if (*cites) return RunCites(cites_target, cites_graph, cites_format, grammar);
   if (*grammar_command) return RunDescribe(grammar_name, contract_only);
+  if (*export_oparl) {
+    export_options.grammar = grammar;  // which kinds are papers; default: the graph's grammar
+    return RunExportOparl(export_graph, export_directory, export_options);
+  }
   return kExitUsage;
 }
