@@ -45,6 +45,7 @@ struct Paper {
 
 struct Meeting {
   std::string id, name, start;  // start: date-time as written
+  std::string ratsdoc_id;       // the vendor key ratsdoc:id of a dump ratsdoc wrote (export oparl)
   std::vector<std::string> agenda_items, organizations;
 };
 
@@ -83,8 +84,10 @@ std::vector<std::string> DescribeFlaws(const Dump& dump);
 //   1. whose id's last path segment equals the file's base name without extension
 //      ("…/files/143887" ↔ texts/143887.txt), else
 //   2. whose fileName equals the file's name ("00028753.pdf"), else
-//   3. whose accessUrl's or downloadUrl's last path segment equals the file's name.
-// A key two Files share matches neither of them (counted as a flaw).
+//   3. whose accessUrl's or downloadUrl's path ends in the same segments as
+//      the file's path, the most segments first ("…/dl/2024/Anlage.pdf" ↔
+//      archive/2024/Anlage.pdf before any other Anlage.pdf), at least the name.
+// A key two Files share matches neither of them (counted in ambiguous_keys).
 class Join {
  public:
   // `files`: the local paths. The grammar maps paperTypes to kinds and File
@@ -102,7 +105,8 @@ class Join {
   // The ID the grammar writes for a paper of the dump (by its reference);
   // empty when it has no reference.
   const std::string& PaperId(const std::string& paper_url) const;
-  // The ratsdoc ID of a meeting: "<name>/<ISO date of its start>".
+  // The ratsdoc ID of a meeting: "<name>/<ISO date of its start>" (its
+  // ratsdoc:id when the dump is one ratsdoc wrote).
   std::string MeetingId(const Meeting& meeting) const;
   // The kind the grammar maps a paper's paperType (and name) to; empty when none.
   std::string KindOf(const Paper& paper) const;

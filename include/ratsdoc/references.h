@@ -101,6 +101,11 @@ std::string AttachmentIdOf(std::string_view paper, std::string_view number, cons
 // rule's kind, else the first kind it parses with the annex layout, else kNoKind.
 std::string AttachmentKind(const Grammar& grammar);
 
+// The canonical ID of `text` when all of it is one paper's number in a
+// spelling the grammar reads ("F 322/22" → "F0322/22"); nullopt when it is
+// not, or holds more ("DS0583/21/Anlage2" is not DS0583/21).
+std::optional<std::string> WholePaperId(std::string_view text, const Grammar& grammar);
+
 // Canonicalises a query written in any spelling the grammar accepts ("DS 583/21",
 // "Maßnahme 3.32 der Anlage 2 zur DS0583/21"): the ID of the first reference
 // in it. A query no rule matches (an ID such as "sha256:…") is returned trimmed.

@@ -172,13 +172,18 @@ class Reader {
       file.date = Text(object, "date", at);
       file.mime_type = Text(object, "mimeType", at);
       for (std::string& paper : Urls(object, "paper", at)) file_links_[id].papers.push_back(std::move(paper));
-      const std::string meeting = Url(object, "meeting", at);
-      if (!meeting.empty()) file_links_[id].meeting = meeting;
+      // OParl 1.1 lists a File's meetings; a single URL is read too.
+      const auto meetings = object.find("meeting");
+      const std::vector<std::string> meeting =
+          meetings != object.end() && meetings->is_string() ? std::vector<std::string>{Text(object, "meeting", at)}
+                                                            : Urls(object, "meeting", at);
+      if (!meeting.empty() && !meeting.front().empty()) file_links_[id].meeting = meeting.front();
       Keep(&dump_.files, std::move(file), at);
     } else if (type == "Meeting") {
       Meeting meeting;
       meeting.id = id;
       meeting.name = Text(object, "name", at);
+      meeting.ratsdoc_id = Text(object, "ratsdoc:id", at);
       meeting.start = Text(object, "start", at);
       meeting.agenda_items = Urls(object, "agendaItem", at);
       meeting.organizations = Urls(object, "organization", at);

@@ -48,13 +48,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The last path segment of a URL, without query or fragment.
-std::string LastSegment(std::string_view url) {
+// The last `count` path segments of a URL or path, without query or
+// fragment ("https://h/dl/2024/a.pdf", 2 → "2024/a.pdf"); "" when it has fewer.
+std::string Tail(std::string_view url, int count) {
   url = url.substr(0, std::min(url.find('?'), url.find('#')));
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
-  const std::size_t slash = url.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? url : url.substr(slash + 1));
+  std::size_t begin = url.size();
+  for (int i = 0; i < count; ++i) {
+    const std::size_t slash = begin == 0 ? std::string_view::npos : url.rfind('/', begin - 1);
+    if (slash == std::string_view::npos) return i + 1 == count && begin > 0 ? std::string(url) : "";
+    begin = slash;
+  }
+  return std::string(url.substr(begin + 1));
 }
+std::string LastSegment(std::string_view url) { return Tail(url, 1); }
+
+// How many trailing path segments a URL tail may match a local path by.
+constexpr int kTailSegments = 4;
 
 // `key` → the File it names; a key two Files share names neither.
 class Index {
@@ -98,17 +108,14 @@ std::string Group(const std::map<std::string, std::string>& groups, std::string_
 
 // The reference as the grammar writes an ID ("DS 583/21" → "DS0583/21"):
 // kept as written (white space removed) unless the grammar reads all of it
-// as one paper.
+// as one paper ("DS0583/21/Anlage2" is not DS0583/21).
 std::string PaperIdOf(const std::string& reference, const Grammar& grammar) {
   std::string squeezed;
   for (const char c : reference) {
     if (c != ' ' && c != '\t' && c != '\n') squeezed += c;
   }
   if (squeezed.empty()) return squeezed;
-  std::string id;
-  if (CanonicalizeTarget(reference, grammar, &id).ok() && id != squeezed && KindOfId(id, grammar) != kNoKind) {
-    return id;
-  }
+  if (std::optional<std::string> id = WholePaperId(reference, grammar)) return *id;
   return squeezed;
 }
 
@@ -119,20 +126,26 @@ Join::Join(const Dump& dump, const Grammar& grammar, const std::vector<std::stri
   for (const auto& [url, paper] : dump.papers) {
     if (!paper.reference.empty()) paper_ids_[url] = PaperIdOf(paper.reference, grammar);
   }
-  Index by_id, by_file_name, by_url;
+  Index by_id, by_file_name, by_url[kTailSegments];
   for (const auto& [url, file] : dump.files) {
     by_id.Add(LastSegment(file.id), &file);
     by_file_name.Add(file.file_name, &file);
-    by_url.Add(LastSegment(file.access_url), &file);
-    if (LastSegment(file.download_url) != LastSegment(file.access_url)) by_url.Add(LastSegment(file.download_url), &file);
+    for (int segments = 1; segments <= kTailSegments; ++segments) {
+      const std::string access = Tail(file.access_url, segments), download = Tail(file.download_url, segments);
+      by_url[segments - 1].Add(access, &file);
+      if (download != access) by_url[segments - 1].Add(download, &file);
+    }
   }
-  ambiguous_keys_ = by_id.ambiguous() + by_file_name.ambiguous() + by_url.ambiguous();
+  ambiguous_keys_ = by_id.ambiguous() + by_file_name.ambiguous() + by_url[0].ambiguous();
   std::unordered_map<std::string, bool> used;
   for (const std::string& path : files) {
     const fs::path p(path);
     const File* file = by_id.Find(p.stem().string());
     if (file == nullptr) file = by_file_name.Find(p.filename().string());
-    if (file == nullptr) file = by_url.Find(p.filename().string());
+    for (int segments = kTailSegments; file == nullptr && segments >= 1; --segments) {
+      const std::string tail = Tail(p.generic_string(), segments);
+      if (!tail.empty()) file = by_url[segments - 1].Find(tail);
+    }
     if (file == nullptr) {
       unmatched_files_.push_back(path);
       continue;
@@ -157,6 +170,7 @@ const std::string& Join::PaperId(const std::string& paper_url) const {
 }
 
 std::string Join::MeetingId(const Meeting& meeting) const {
+  if (!meeting.ratsdoc_id.empty()) return meeting.ratsdoc_id;
   const std::string date = meeting.start.substr(0, std::min<std::size_t>(meeting.start.size(), 10));
   const std::string name = meeting.name.empty() ? LastSegment(meeting.id) : utf8::CollapseSpaces(meeting.name);
   return date.empty() ? name : name + "/" + date;

@@ -486,6 +486,19 @@ DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& 
   return ExtractReferences(text, grammar, Identify(text, grammar));
 }
 
+std::optional<std::string> WholePaperId(std::string_view text, const Grammar& grammar) {
+  NormalizedText alone;
+  alone.text = std::string(utf8::Trim(text));
+  const DocumentReferences found = Extractor(alone, grammar.rules(), nullptr).Run();
+  if (found.references.size() != 1) return std::nullopt;
+  const Reference& only = found.references.front();
+  if (!only.resolved || only.part != Reference::Part::kPaper || only.span.begin != 0 ||
+      only.span.end != alone.text.size()) {
+    return std::nullopt;
+  }
+  return only.target;
+}
+
 Status CanonicalizeTarget(std::string_view query, const Grammar& grammar, std::string* id) {
   const std::string_view trimmed = utf8::Trim(query);
   if (trimmed.empty()) return Status(ErrorCode::kInvalidArgument, "the target is empty");

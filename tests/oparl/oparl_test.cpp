@@ -261,3 +261,43 @@ TEST_F(OparlDump, ACachedRunWithOtherMetadataAnalysesAgain) {
 
 }  // namespace
 }  // namespace ratsdoc
+
+namespace ratsdoc {
+namespace {
+
+// The samples' graph written as an OParl dump and read back as the metadata
+// of the same files: every document keeps its ID and kind, and the dump's
+// papers, files and meeting name each of them.
+TEST(OparlRoundTrip, TheExportReadsBackWithTheSameIdentities) {
+  const fs::path root = fs::temp_directory_path() / ("ratsdoc-oparl-roundtrip-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  const std::string first = (root / "first.xml").string(), second = (root / "second.xml").string();
+  const std::string dump = (root / "dump").string();
+  ASSERT_NE(RunRatsdoc("process " + SourcePath("samples") + " -o " + first).exit_code, 3);
+  const testing::CommandResult exported = RunRatsdoc("export oparl --graph " + first + " -o " + dump);
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  const testing::CommandResult read = RunRatsdoc("process --oparl " + dump + " " + SourcePath("samples") + " -o " + second);
+  EXPECT_NE(read.output.find("0 match none; 0 Files have no local file"), std::string::npos) << read.output;
+  pugi::xml_document a, b;
+  ASSERT_TRUE(a.load_file(first.c_str()));
+  ASSERT_TRUE(b.load_file(second.c_str()));
+  std::map<std::string, std::pair<std::string, std::string>> before;
+  for (pugi::xml_node document : a.child("graph").children("document")) {
+    before[document.attribute("source").as_string()] = {document.attribute("id").as_string(),
+                                                          document.attribute("kind").as_string()};
+  }
+  std::size_t compared = 0;
+  for (pugi::xml_node document : b.child("graph").children("document")) {
+    const auto& [id, kind] = before.at(document.attribute("source").as_string());
+    EXPECT_EQ(document.attribute("id").as_string(), id) << document.attribute("source").as_string();
+    EXPECT_EQ(document.attribute("kind").as_string(), kind) << document.attribute("source").as_string();
+    EXPECT_TRUE(document.child("oparl")) << document.attribute("source").as_string();
+    ++compared;
+  }
+  EXPECT_EQ(compared, before.size());
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace ratsdoc
