@@ -23,7 +23,8 @@ here independently of ratsdoc:
               paperTypes eval-archive.py maps: the kind of the paperType;
   warnings    how many texts the RIS and the text disagree on (number, date);
 and ratsdoc's own summary lines about the join, the dump's flaws and the
-links. --check exits 1 when a share is below 0.99 (issue 14).
+links. --check exits 1 when a share is below 0.99 (issue 14), or, with
+--export-check, when the graph written back as an OParl dump is not valid.
 """
 import argparse
 import collections
@@ -102,6 +103,9 @@ def main():
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--errors", type=int, default=8)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--export-check", action="store_true",
+                        help="also write the graph as an OParl dump (export oparl) and check it with "
+                             "tests/oparl/check_oparl.py against the official schemas")
     args = parser.parse_args()
 
     archive = args.archive
@@ -129,6 +133,15 @@ def main():
         if done.returncode not in (0, 1):
             sys.exit(f"ratsdoc failed ({done.returncode}): {done.stderr[-2000:]}")
         root = ET.parse(graph).getroot()
+        exported = None
+        if args.export_check:
+            dump = os.path.join(tmp, "export")
+            run = subprocess.run([args.ratsdoc, "--grammar", args.grammar, "export", "oparl", "--graph", graph,
+                                  "-o", dump], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if run.returncode == 0:
+                run = subprocess.run([sys.executable, os.path.join(ROOT, "tests", "oparl", "check_oparl.py"), dump],
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            exported = (run.returncode, run.stdout.strip().splitlines()[-5:])
     documents = {d.get("source"): d for d in root.iter(NS + "document")}
 
     right = collections.Counter()
@@ -185,6 +198,10 @@ def main():
     for line in done.stderr.splitlines():
         if line.startswith("OParl"):
             print(line)
+    if exported is not None:
+        code, lines = exported
+        print("export oparl: " + ("valid" if code == 0 else "INVALID") + " — " + " / ".join(lines))
+        failed = failed or (args.check and code != 0)
     return 1 if failed else 0
 
 
