@@ -184,6 +184,14 @@ struct Rules {
     const auto found = texts.find(text.name);
     return found == texts.end() ? std::string_view() : std::string_view(found->second);
   }
+  // The first kind (by name) the grammar parses with `layout` ("stellungnahme"
+  // for kAnswer); "" when none.
+  std::string KindWithLayout(schema::Layout layout) const {
+    for (const auto& [kind, mapped] : kind_layouts) {
+      if (mapped == layout) return kind;
+    }
+    return "";
+  }
   // The layout the grammar parses documents of `kind` as (kNone when unmapped).
   schema::Layout LayoutOf(std::string_view kind) const {
     const auto found = kind_layouts.find(kind);

@@ -7,24 +7,16 @@
 namespace ratsdoc::oparl {
 namespace {
 
-// The first kind the grammar parses with `layout` ("stellungnahme" for kAnswer); empty when none.
-std::string KindWithLayout(const Grammar& grammar, grammar::schema::Layout layout) {
-  for (const auto& [kind, mapped] : grammar.rules().kind_layouts) {
-    if (mapped == layout) return kind;
-  }
-  return "";
-}
-
 // The kind the metadata gives a file of `role`; empty: the text decides.
 std::string KindOf(const FileMetadata& metadata, const Grammar& grammar) {
   switch (metadata.role) {
     case FileRole::kMain: return metadata.kind;
-    case FileRole::kStatement: return KindWithLayout(grammar, grammar::schema::Layout::kAnswer);
+    case FileRole::kStatement: return grammar.rules().KindWithLayout(grammar::schema::Layout::kAnswer);
     case FileRole::kAttachment: {
       const std::string kind = AttachmentKind(grammar);
       return kind == kNoKind ? "" : kind;
     }
-    case FileRole::kMinutes: return KindWithLayout(grammar, grammar::schema::Layout::kMinutes);
+    case FileRole::kMinutes: return grammar.rules().KindWithLayout(grammar::schema::Layout::kMinutes);
     case FileRole::kOther: return "";
   }
   return "";

@@ -13,13 +13,6 @@
 namespace ratsdoc::oparl {
 namespace {
 
-std::string KindWithLayout(const Grammar& grammar, grammar::schema::Layout layout) {
-  for (const auto& [kind, mapped] : grammar.rules().kind_layouts) {
-    if (mapped == layout) return kind;
-  }
-  return std::string(kNoKind);
-}
-
 std::string DateOf(const std::string& date_time) { return date_time.substr(0, std::min<std::size_t>(date_time.size(), 10)); }
 
 // The papers (by OParl id) the read documents belong to.
@@ -117,7 +110,9 @@ class DumpLinker {
     if (meeting == dump_.meetings.end()) return;
     const std::string meeting_id = join_.MeetingId(meeting->second);
     if (read_.count(meeting_id) == 0) {
-      auto [it, inserted] = nodes_.try_emplace(meeting_id, Node{.id = meeting_id, .kind = KindWithLayout(grammar_, grammar::schema::Layout::kMinutes), .resolved = true});
+      const std::string kind = grammar_.rules().KindWithLayout(grammar::schema::Layout::kMinutes);
+      auto [it, inserted] = nodes_.try_emplace(
+          meeting_id, Node{.id = meeting_id, .kind = kind.empty() ? std::string(kNoKind) : kind, .resolved = true});
       it->second.oparl = meeting->second.id;
       it->second.name = meeting->second.name;
       it->second.date = DateOf(meeting->second.start);

@@ -471,10 +471,8 @@ std::string AttachmentKind(const Grammar& grammar) {
   for (const ReferenceRule& rule : grammar.rules().references) {
     if (rule.part == ReferenceRule::Part::kAttachment) return rule.kind;
   }
-  for (const auto& [kind, layout] : grammar.rules().kind_layouts) {
-    if (layout == grammar::schema::Layout::kAnnex) return kind;
-  }
-  return std::string(kNoKind);
+  const std::string annex = grammar.rules().KindWithLayout(grammar::schema::Layout::kAnnex);
+  return annex.empty() ? std::string(kNoKind) : annex;
 }
 
 DocumentReferences ExtractReferences(const NormalizedText& text, const Grammar& grammar,
