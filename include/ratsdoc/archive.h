@@ -122,6 +122,8 @@ struct RunSummary {
   std::size_t references = 0;
   std::size_t unresolved_references = 0;  // IDs that could not be completed from context
   std::size_t targets_outside = 0;        // cited vertices the archive does not hold
+  std::size_t ocr_pages = 0;              // pages read by OCR
+  std::size_t ocr_documents = 0;          // documents with such a page
   std::size_t cache_reused = 0;
   std::size_t cache_analysed = 0;
   std::size_t cache_damaged = 0;  // cache entries found damaged, ignored and rewritten

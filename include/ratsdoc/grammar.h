@@ -60,6 +60,8 @@ class Grammar {
   // A fingerprint of everything that was loaded (all files, after includes):
   // equal fingerprints mean equal behaviour. Lowercase hex.
   const std::string& fingerprint() const;
+  // The Tesseract language of the city's scanned papers (<ocr language="deu"/>); "" when unset.
+  const std::string& ocr_language() const;
 
   // For the pipeline stages; the layout of Rules is not part of the public API.
   const grammar::Rules& rules() const { return *rules_; }

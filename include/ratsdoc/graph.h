@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,7 @@ struct DocumentRecord {
   int pages = 0;
   std::size_t text_bytes = 0;       // size of the normalised text
   std::vector<std::pair<int, Span>> page_ranges;  // page number → its range of the normalised text
+  std::map<int, double> ocr_pages;  // pages read by OCR → their mean word confidence (0–100)
   std::string date;                 // ISO 8601, or empty
   DocumentStructure structure;      // fields of its kind, and its units
   std::vector<Reference> references;
@@ -66,6 +68,7 @@ struct DocumentFacts {
   std::vector<Unit> vertices;           // units that are graph vertices (measures, agenda items); no spans
   std::vector<Reference> references;    // every reference, resolved or not; no spans
   std::vector<PersonLink> persons;      // in document order
+  int ocr_pages = 0;                     // pages whose text OCR recognised
   std::optional<FileMetadata> metadata;  // from the document's <oparl> element
 };
 

@@ -46,6 +46,15 @@ struct SourceLine {
 struct SourcePage {
   std::size_t begin = 0;  // first byte of the page in SourceDocument::text
   std::size_t end = 0;    // one past its last byte
+  bool ocr = false;       // its text was recognised by OCR (a page without a text layer)
+  double ocr_confidence = 0;  // then: the mean word confidence, 0–100
+};
+
+// When pages are recognised by OCR (Tesseract), ingest/ocr.h.
+enum class OcrMode {
+  kAuto,    // pages without a text layer (the default)
+  kNever,   // never: such a page stays empty (a PDF of only such pages is pdf-no-text)
+  kAlways,  // every page, also those with a text layer (its text layer is ignored)
 };
 
 struct SourceDocument {
@@ -86,7 +95,21 @@ struct IngestOptions {
   std::uint64_t max_file_bytes = std::uint64_t{1} << 30;
   double max_seconds = 120;
   std::size_t max_text_bytes = std::size_t{256} << 20;
+
+  // OCR of PDF pages (--ocr, --ocr-language): which pages, and the Tesseract
+  // language(s) ("deu", "deu+eng"). Each recognised page counts against
+  // max_seconds like any other. Without OCR built in, kAuto behaves as kNever.
+  OcrMode ocr = OcrMode::kAuto;
+  std::string ocr_language = "deu";
+
+  // What, besides the bytes, decides the document read: a file read with
+  // other options is another entry of the fragment cache.
+  std::string CacheKey() const;
 };
+
+// Whether this build reads scanned pages by OCR (Tesseract), and its version ("5.3.0"; "" without).
+bool OcrAvailable();
+std::string OcrVersion();
 
 // Reads and decodes `path`. Always returns a document with `path` set; on
 // failure `status` holds the reason and `text` is empty.

@@ -40,13 +40,14 @@ Status FragmentCache::Open(const std::string& dir, const Grammar& grammar, std::
   return Status::Ok();
 }
 
-std::string FragmentCache::PathOf(const std::string& sha256) const {
-  return folder_ + "/" + sha256.substr(0, 2) + "/" + sha256 + ".xml";
+std::string FragmentCache::PathOf(const std::string& key) const {
+  return folder_ + "/" + key.substr(0, 2) + "/" + key + ".xml";
 }
 
-std::optional<Fragment> FragmentCache::Lookup(const std::string& sha256, const std::string& source) {
-  if (!IsSha256(sha256)) return std::nullopt;
-  const std::string path = PathOf(sha256);
+std::optional<Fragment> FragmentCache::Lookup(const std::string& key, const std::string& sha256,
+                                              const std::string& source) {
+  if (!IsSha256(key)) return std::nullopt;
+  const std::string path = PathOf(key);
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   const std::string entry((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -71,9 +72,9 @@ std::optional<Fragment> FragmentCache::Lookup(const std::string& sha256, const s
   return fragment;
 }
 
-void FragmentCache::Store(const std::string& sha256, const Fragment& fragment) {
-  if (!IsSha256(sha256)) return;
-  const std::string path = PathOf(sha256);
+void FragmentCache::Store(const std::string& key, const Fragment& fragment) {
+  if (!IsSha256(key)) return;
+  const std::string path = PathOf(key);
   std::error_code error;
   fs::create_directories(fs::path(path).parent_path(), error);
   std::ostringstream name;

@@ -1,5 +1,6 @@
 // The fragment cache of `--cache DIR`: one file per analysed document, named
-// by the SHA-256 of its bytes, in a folder named by the grammar fingerprint and
+// by a SHA-256 of its bytes' hash and how it was read (OCR mode and language,
+// the RIS's metadata; extract.cc), in a folder named by the grammar fingerprint and
 // the ratsdoc version, so that a changed grammar or program never sees entries
 // made by another. An entry is its fragment's XML after a header line with the
 // SHA-256 of that XML; an entry whose header, checksum or XML is wrong is
@@ -26,19 +27,21 @@ class FragmentCache {
   // kUnreadable when it cannot be made or written.
   static Status Open(const std::string& dir, const Grammar& grammar, std::unique_ptr<FragmentCache>* cache);
 
-  // The cached fragment of content `sha256`, its source set to `source`;
-  // nullopt when there is none or it is damaged (then counted in damaged()).
-  std::optional<Fragment> Lookup(const std::string& sha256, const std::string& source);
+  // The cached fragment stored under `key` (a SHA-256 of the content's hash
+  // and whatever else decided the analysis: reading options, metadata), its
+  // source set to `source`; nullopt when there is none or it is damaged — its
+  // document is not of content `sha256` — (then counted in damaged()).
+  std::optional<Fragment> Lookup(const std::string& key, const std::string& sha256, const std::string& source);
 
-  // Caches `fragment` of content `sha256`. A failure to write is ignored: the
-  // cache only saves work.
-  void Store(const std::string& sha256, const Fragment& fragment);
+  // Caches `fragment` under `key`. A failure to write is ignored: the cache
+  // only saves work.
+  void Store(const std::string& key, const Fragment& fragment);
 
   std::size_t damaged() const { return damaged_; }
 
  private:
   explicit FragmentCache(std::string folder) : folder_(std::move(folder)) {}
-  std::string PathOf(const std::string& sha256) const;
+  std::string PathOf(const std::string& key) const;
 
   std::string folder_;
   std::atomic<std::size_t> damaged_{0};

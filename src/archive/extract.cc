@@ -22,8 +22,9 @@ struct CacheCounts {
 // One file's fragment: from the cache when its bytes were seen before, else
 // analysed (and cached when it was read cleanly; a document with an error or
 // a warning names its path in the message, so it is analysed every time).
-// With metadata, the cache key covers it too: the same bytes named otherwise
-// by the RIS are another document.
+// The cache key covers the bytes, the reading options (OCR mode and language)
+// and the metadata: the same bytes read otherwise or named otherwise by the
+// RIS are another document.
 Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, const ExtractOptions& extract,
                         archive::FragmentCache* cache, CacheCounts* counts) {
   const IngestOptions& options = extract.ingest;
@@ -35,12 +36,13 @@ Fragment FragmentOfFile(const std::string& path, const Grammar& grammar, const E
     return MakeFragment(AnalyzeDocument(path, grammar, options, metadata, extract.trust));
   }
   const std::string sha256 = Sha256Hex(bytes);
-  const std::string key =
-      metadata == nullptr
-          ? sha256
-          : Sha256Hex(sha256 + '\n' + std::string(extract.trust == Trust::kText ? "text" : "metadata") + '\n' +
-                      metadata->Fingerprint());
-  if (std::optional<Fragment> cached = cache->Lookup(key, path)) {
+  // The bytes, how they were read (OCR) and what the RIS says of them.
+  std::string key_input = sha256 + '\n' + options.CacheKey();
+  if (metadata != nullptr) {
+    key_input += '\n' + std::string(extract.trust == Trust::kText ? "text" : "metadata") + '\n' + metadata->Fingerprint();
+  }
+  const std::string key = Sha256Hex(key_input);
+  if (std::optional<Fragment> cached = cache->Lookup(key, sha256, path)) {
     ++counts->reused;
     return std::move(*cached);
   }

@@ -33,6 +33,8 @@ void Summarize(const FragmentStore& store, RunSummary* summary) {
       continue;
     }
     ++summary->kinds[document.kind];
+    summary->ocr_pages += static_cast<std::size_t>(document.ocr_pages);
+    if (document.ocr_pages > 0) ++summary->ocr_documents;
     summary->references += document.references.size();
     for (const Reference& reference : document.references) {
       if (!reference.resolved) ++summary->unresolved_references;
@@ -59,6 +61,10 @@ std::string FormatSummary(const RunSummary& s) {
   out += "  references: " + std::to_string(s.references) + ", of which " + std::to_string(s.unresolved_references) +
          " unresolved; " + std::to_string(s.targets_outside) + " cited targets not in the archive\n";
   out += "  errors: " + Counts(s.errors);
+  if (s.ocr_pages > 0) {
+    out += "\n  OCR: " + std::to_string(s.ocr_pages) + " pages of " + std::to_string(s.ocr_documents) +
+           " documents recognised";
+  }
   if (s.cache_reused + s.cache_analysed + s.cache_damaged > 0) {
     out += "\n  cache: " + std::to_string(s.cache_reused) + " reused, " + std::to_string(s.cache_analysed) +
            " analysed, " + std::to_string(s.cache_damaged) + " damaged entries rebuilt";

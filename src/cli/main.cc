@@ -66,10 +66,44 @@ std::shared_ptr<const ratsdoc::Grammar> LoadGrammar(const std::string& name) {
   return grammar;
 }
 
-int RunText(const std::string& file, const std::string& grammar_name, bool raw) {
+// --ocr and --ocr-language, shared by the commands that read files.
+struct OcrFlags {
+  std::string mode = "auto";
+  std::string language;  // empty: the grammar's, else deu
+  bool given = false;    // --ocr was on the command line
+};
+
+// The flags into `options`; false (with a message) when OCR was asked for but is not built in.
+bool ApplyOcrFlags(const OcrFlags& flags, const ratsdoc::Grammar& grammar, ratsdoc::IngestOptions* options) {
+  options->ocr = flags.mode == "never"    ? ratsdoc::OcrMode::kNever
+                 : flags.mode == "always" ? ratsdoc::OcrMode::kAlways
+                                          : ratsdoc::OcrMode::kAuto;
+  options->ocr_language =
+      !flags.language.empty() ? flags.language : !grammar.ocr_language().empty() ? grammar.ocr_language() : "deu";
+  if (flags.given && options->ocr != ratsdoc::OcrMode::kNever && !ratsdoc::OcrAvailable()) {
+    PrintError("--ocr " + flags.mode + ": this ratsdoc was built without OCR (Tesseract); install libtesseract-dev "
+               "and build again, or use --ocr never");
+    return false;
+  }
+  return true;
+}
+
+void AddOcrOptions(CLI::App* command, OcrFlags* flags) {
+  command->add_option("--ocr", flags->mode,
+                      "OCR (Tesseract) of PDF pages: auto (pages without a text layer), never, always")
+      ->check(CLI::IsMember({"auto", "never", "always"}))
+      ->capture_default_str()
+      ->each([flags](const std::string&) { flags->given = true; });
+  command->add_option("--ocr-language", flags->language,
+                      "Tesseract's language(s) for OCR, e.g. deu or deu+eng (default: the grammar's, deu)");
+}
+
+int RunText(const std::string& file, const std::string& grammar_name, bool raw, const OcrFlags& ocr) {
   const auto grammar = LoadGrammar(grammar_name);
   if (!grammar) return kExitFatal;
-  const ratsdoc::SourceDocument source = ratsdoc::ReadDocument(file);
+  ratsdoc::IngestOptions options;
+  if (!ApplyOcrFlags(ocr, *grammar, &options)) return kExitUsage;
+  const ratsdoc::SourceDocument source = ratsdoc::ReadDocument(file, options);
   if (!source.status.ok()) {
     PrintError(source.status.ToString());
     return kExitInputFailed;
@@ -85,10 +119,12 @@ int RunText(const std::string& file, const std::string& grammar_name, bool raw) 
   return std::cout ? kExitOk : kExitFatal;
 }
 
-int RunParse(const std::string& file, const std::string& grammar_name) {
+int RunParse(const std::string& file, const std::string& grammar_name, const OcrFlags& ocr) {
   const auto grammar = LoadGrammar(grammar_name);
   if (!grammar) return kExitFatal;
-  ratsdoc::DocumentRecord record = ratsdoc::AnalyzeDocument(file, *grammar);
+  ratsdoc::IngestOptions options;
+  if (!ApplyOcrFlags(ocr, *grammar, &options)) return kExitUsage;
+  ratsdoc::DocumentRecord record = ratsdoc::AnalyzeDocument(file, *grammar, options);
   // Rendered in memory first, so that a failure while rendering is reported as
   // this document's internal error instead of a half-printed document.
   std::ostringstream xml;
@@ -176,6 +212,7 @@ struct RunOptions {
   std::uint64_t max_document_text_mib = 256;
   std::string oparl_dir;               // an OParl dump whose metadata names the files
   std::string oparl_trust = "metadata";  // who wins where dump and text disagree
+  OcrFlags ocr;
 };
 
 // Appends the paths listed in `list` (one per line; "-": standard input).
@@ -269,6 +306,7 @@ int RunExtract(std::vector<std::string> paths, const std::string& output_path, c
   }
   const auto grammar = LoadGrammar(grammar_name);
   if (!grammar) return kExitFatal;
+  if (!ApplyOcrFlags(options.ocr, *grammar, &options.extract.ingest)) return kExitUsage;
   Output output(output_path);
   if (!output.Open()) return kExitFatal;
   std::vector<std::string> problems;
@@ -453,7 +491,9 @@ int main(int argc, char** argv) {
   CLI::App app{"ratsdoc " RATSDOC_VERSION
                " — turns council papers (PDF or text) into clean text and a cross-reference graph."};
   app.footer(kExitCodeHelp);
-  app.set_version_flag("--version", "ratsdoc " RATSDOC_VERSION);
+  app.set_version_flag("--version", "ratsdoc " RATSDOC_VERSION + std::string("\nOCR: ") +
+                                        (ratsdoc::OcrAvailable() ? "Tesseract " + ratsdoc::OcrVersion()
+                                                                 : std::string("not built in")));
   app.require_subcommand(1);
   app.fallthrough();  // --grammar may stand before or after the subcommand
 
@@ -466,6 +506,8 @@ int main(int argc, char** argv) {
       "text", "Print the normalised text of FILE: headers, footers and page numbers removed, hyphenation "
               "undone, encoding fixed.");
   text->add_option("FILE", text_file, "A PDF or text file")->required();
+  OcrFlags ocr_flags;
+  AddOcrOptions(text, &ocr_flags);
   bool raw = false;
   text->add_flag("--raw", raw,
                  "Print the text as ingest read it, before normalisation (PDF: lines rebuilt from word boxes, "
@@ -475,6 +517,7 @@ int main(int argc, char** argv) {
   CLI::App* parse = app.add_subcommand(
       "parse", "Print the document XML of FILE: its own number, kind, date and every reference it makes.");
   parse->add_option("FILE", parse_file, "A PDF or text file")->required();
+  AddOcrOptions(parse, &ocr_flags);
 
   std::vector<std::string> process_paths;
   std::string process_output;
@@ -511,6 +554,7 @@ int main(int argc, char** argv) {
                         "pages read, with a warning (0: no limit)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    AddOcrOptions(command, &run_options.ocr);
     command->add_option("--oparl", run_options.oparl_dir,
                         "An OParl 1.1 dump (a directory of JSON): each file takes its paper's number, kind, date "
                         "and title from it, and OParl's own links join the graph (docs/oparl.md)");
@@ -582,8 +626,8 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   const std::string grammar_name = grammar.empty() ? "magdeburg" : grammar;
-  if (*text) return RunText(text_file, grammar_name, raw);
-  if (*parse) return RunParse(parse_file, grammar_name);
+  if (*text) return RunText(text_file, grammar_name, raw, ocr_flags);
+  if (*parse) return RunParse(parse_file, grammar_name, ocr_flags);
   if (*process) return RunExtract(process_paths, process_output, grammar_name, run_options, /*write_graph=*/true);
   if (*extract) return RunExtract(process_paths, process_output, grammar_name, run_options, /*write_graph=*/false);
   if (*link) return RunLink(link_inputs, link_output, grammar);

@@ -1,3 +1,4 @@
+#include <cmath>
 #include "ratsdoc/document_xml.h"
 
 #include "ratsdoc/fragment.h"
@@ -122,6 +123,10 @@ void AppendDocumentXml(const DocumentRecord& document, pugi::xml_node parent) {
     SetNumber(page, "number", static_cast<std::uint64_t>(number));
     SetNumber(page, "begin", span.begin);
     SetNumber(page, "end", span.end);
+    if (const auto ocr = document.ocr_pages.find(number); ocr != document.ocr_pages.end()) {
+      SetAttribute(page, "source", "ocr");
+      SetNumber(page, "confidence", static_cast<std::uint64_t>(std::lround(ocr->second)));
+    }
   }
   emit::AppendStructureXml(document.structure, doc);
   for (const Reference& reference : document.references) AppendReference(reference, doc);

@@ -60,6 +60,8 @@ Status ReadFacts(pugi::xml_node document, DocumentFacts* facts) {
       AddPerson(child, "name", Relation::kSignedBy, &out);
     } else if (std::strcmp(name, "meeting") == 0) {
       AddPerson(child, "minuteTaker", Relation::kSignedBy, &out);
+    } else if (std::strcmp(name, "page") == 0) {
+      if (std::strcmp(child.attribute("source").as_string(), "ocr") == 0) ++out.ocr_pages;
     } else if (std::strcmp(name, "oparl") == 0) {
       FileMetadata metadata;
       metadata.role = ParseFileRole(child.attribute("role").as_string()).value_or(FileRole::kOther);

@@ -119,6 +119,12 @@ class Loader {
         status = LoadIdentity(file, child);
       } else if (element == "oparl") {
         status = LoadOparl(file, child);
+      } else if (element == "ocr") {
+        rules_->ocr_language = child.attribute("language").as_string();
+        if (rules_->ocr_language.empty()) {
+          status = Error(file, LineOf(file.content, child.offset_debug()), "",
+                         "<ocr> needs a language attribute (Tesseract's name, e.g. \"deu\")");
+        }
       } else {
         status = Error(file, LineOf(file.content, child.offset_debug()), "", "unknown element <" + element + ">");
       }
@@ -863,6 +869,7 @@ Grammar::~Grammar() = default;
 
 const std::string& Grammar::name() const { return rules_->name; }
 const std::string& Grammar::fingerprint() const { return rules_->fingerprint; }
+const std::string& Grammar::ocr_language() const { return rules_->ocr_language; }
 
 std::string Grammar::DescribeContract(const Grammar* grammar) {
   return grammar::schema::Describe(grammar == nullptr ? nullptr : grammar->rules_.get());

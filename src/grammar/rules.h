@@ -122,6 +122,7 @@ struct OparlRules {
 
 struct Rules {
   std::string name;         // the grammar's declared name
+  std::string ocr_language; // <ocr language="deu"/>: Tesseract's language for scanned pages; "" when unset
   std::string fingerprint;  // sha256 over every loaded file
   std::vector<FurnitureRule> furniture;
   // The numbering a line may start with ("2.", "4.1)", "TOP 3"), matched at

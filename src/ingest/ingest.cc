@@ -5,6 +5,7 @@
 #include "common/hash.h"
 #include "common/utf8.h"
 #include "ingest/file_bytes.h"
+#include "ingest/ocr.h"
 #include "ingest/pdf_reader.h"
 #include "ingest/text_decoder.h"
 
@@ -46,6 +47,15 @@ void SplitText(std::string_view decoded, SourceDocument* doc) {
 bool IsBlank(std::string_view text) { return utf8::Trim(text).empty(); }
 
 }  // namespace
+
+bool OcrAvailable() { return ingest::OcrBuiltIn(); }
+std::string OcrVersion() { return ingest::OcrVersion(); }
+
+std::string IngestOptions::CacheKey() const {
+  const char* mode = ocr == OcrMode::kNever ? "never" : ocr == OcrMode::kAlways ? "always" : "auto";
+  return "edge-band=" + std::to_string(edge_band) + " ocr=" + mode + ":" + ocr_language + ":" +
+         (ingest::OcrBuiltIn() ? ingest::OcrVersion() : std::string("none"));
+}
 
 SourceDocument ReadDocument(const std::string& path, const IngestOptions& options) {
   std::string bytes;

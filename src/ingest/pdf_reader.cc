@@ -1,6 +1,7 @@
 #include "ingest/pdf_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include "common/utf8.h"
+#include "ingest/ocr.h"
 #include "ingest/pdf_layout.h"
 
 namespace ratsdoc::ingest {
@@ -172,7 +174,9 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
   }
 
   std::vector<PageWords> words(static_cast<std::size_t>(page_count));
-  int failed_pages = 0;
+  std::vector<SourcePage> recognised(static_cast<std::size_t>(page_count));  // which pages OCR read
+  const bool ocr = options.ocr != OcrMode::kNever && OcrBuiltIn();
+  int failed_pages = 0, ocr_tried = 0, blank_pages = 0;
   bool any_text = false;
   const auto start = std::chrono::steady_clock::now();
   std::size_t text_bytes = 0;
@@ -184,7 +188,31 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
     }
     PageWords& entry = words[static_cast<std::size_t>(index)];
     entry.height = page->page_rect(poppler::media_box).height();
-    entry.words = ReadWords(*page);
+    if (options.ocr != OcrMode::kAlways || !ocr) entry.words = ReadWords(*page);
+    if (entry.words.empty() && ocr) {
+      ++ocr_tried;
+      OcrResult read = RecognizePage(*page, options.ocr_language);
+      const std::string which = "Page " + std::to_string(index + 1);
+      switch (read.outcome) {
+        case OcrResult::Outcome::kRead:
+          entry.words = std::move(read.words);
+          entry.height = read.height;
+          recognised[static_cast<std::size_t>(index)].ocr = true;
+          recognised[static_cast<std::size_t>(index)].ocr_confidence = read.mean_confidence;
+          if (read.mean_confidence < kLowOcrConfidence) {
+            doc->warnings.push_back(which + " was read by OCR with a mean word confidence of " +
+                                    std::to_string(static_cast<int>(std::lround(read.mean_confidence))) +
+                                    " (below " + std::to_string(static_cast<int>(kLowOcrConfidence)) +
+                                    "): its text may be wrong.");
+          }
+          if (!read.problem.empty()) doc->warnings.push_back(which + ": " + read.problem + ".");
+          break;
+        case OcrResult::Outcome::kBlank: ++blank_pages; break;
+        case OcrResult::Outcome::kUnreadable:
+          doc->warnings.push_back(which + " has no text layer and OCR could not read it: " + read.problem + ".");
+          break;
+      }
+    }
     any_text = any_text || !entry.words.empty();
     for (const PdfWord& word : entry.words) text_bytes += word.text.size() + 1;
     // The budgets: stop after this page, keep what was read, say so.
@@ -209,14 +237,26 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
       doc->status = Status(ErrorCode::kPdfDamaged,
                            "The PDF " + doc->path + " is damaged: none of its " + std::to_string(page_count) +
                                " pages could be read." + Describe(messages));
+    } else if (ocr_tried > 0 && blank_pages == ocr_tried) {
+      doc->status = Status(ErrorCode::kPdfNoText, "The PDF " + doc->path + " has " + std::to_string(page_count) +
+                                                      " page(s) but they are blank: there is no text to read.");
+    } else if (ocr_tried > 0) {
+      doc->status = Status(ErrorCode::kPdfNoText,
+                           "The PDF " + doc->path + " has no text layer and OCR (Tesseract, language " +
+                               options.ocr_language + ") could read none of its " + std::to_string(page_count) +
+                               " page(s)." + (doc->warnings.empty() ? "" : " " + doc->warnings.front()));
     } else if (FirstPageLooksBlank(*pdf)) {
       doc->status = Status(ErrorCode::kPdfNoText, "The PDF " + doc->path + " has " + std::to_string(page_count) +
                                                       " page(s) but they are blank: there is no text to read.");
     } else {
       doc->status = Status(ErrorCode::kPdfNoText,
                            "The PDF " + doc->path + " has no text layer: its " + std::to_string(page_count) +
-                               " page(s) are images, probably a scan. Run OCR on it first (for example with "
-                               "ocrmypdf), then give ratsdoc the result.");
+                               " page(s) are images, probably a scan. " +
+                               (OcrBuiltIn() ? std::string("Read it with --ocr auto (ratsdoc's OCR), or run OCR on it "
+                                                           "first (for example with ocrmypdf).")
+                                             : std::string("This ratsdoc was built without OCR: run OCR on it first "
+                                                           "(for example with ocrmypdf), then give ratsdoc the "
+                                                           "result.")));
     }
     return;
   }
@@ -225,7 +265,7 @@ void ReadPdf(const std::string& bytes, const IngestOptions& options, SourceDocum
   doc->pages.reserve(pages.size());
   for (std::size_t index = 0; index < pages.size(); ++index) {
     const int page = static_cast<int>(index) + 1;
-    SourcePage entry;
+    SourcePage entry = recognised[index];
     entry.begin = doc->text.size();
     for (const LaidOutLine& laid : pages[index]) {
       if (laid.blank_before) {

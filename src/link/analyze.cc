@@ -69,6 +69,9 @@ DocumentRecord RunStages(const SourceDocument& source, const Grammar& grammar, c
   const NormalizedText text = Normalize(source, grammar);
   record.text_bytes = text.text.size();
   record.page_ranges = PageRanges(text);
+  for (std::size_t page = 0; page < source.pages.size(); ++page) {
+    if (source.pages[page].ocr) record.ocr_pages[static_cast<int>(page) + 1] = source.pages[page].ocr_confidence;
+  }
   Enter("identity", source, stage);
   DocumentIdentity identity = Identify(text, grammar, source.path);
   if (metadata != nullptr) oparl::ApplyToIdentity(*metadata, trust, grammar, &identity);

@@ -46,10 +46,12 @@ TEST(CliTest, UnreadableInputExitsOneWithItsReason) {
 }
 
 TEST(CliTest, ParseWritesAnErrorDocumentForABadInput) {
-  const auto result = RunRatsdoc("parse " + SourcePath("tests/data/pdf/scan.pdf"));
+  const auto result = RunRatsdoc("parse " + SourcePath("tests/data/pdf/damaged.pdf"));
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_TRUE(Contains(result.output, "status=\"error\"")) << result.output;
-  EXPECT_TRUE(Contains(result.output, "<error code=\"pdf-no-text\">")) << result.output;
+  EXPECT_TRUE(Contains(result.output, "<error code=\"pdf-damaged\">")) << result.output;
+  const auto scan = RunRatsdoc("parse --ocr never " + SourcePath("tests/data/pdf/scan.pdf"));
+  EXPECT_TRUE(Contains(scan.output, "<error code=\"pdf-no-text\">")) << scan.output;
 }
 
 TEST(CliTest, ParseDescribesAGoodDocument) {

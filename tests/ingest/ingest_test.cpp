@@ -49,8 +49,10 @@ TEST(IngestTest, DamagedPdfReportsPopplersComplaintInsteadOfPrintingIt) {
   EXPECT_EQ(printed, "");
 }
 
-TEST(IngestTest, ScannedPdfAsksForOcr) {
-  const SourceDocument doc = Read("tests/data/pdf/scan.pdf");
+TEST(IngestTest, ScannedPdfWithoutOcrAsksForOcr) {
+  IngestOptions options;
+  options.ocr = OcrMode::kNever;
+  const SourceDocument doc = ReadDocument(SourcePath("tests/data/pdf/scan.pdf"), options);
   EXPECT_EQ(doc.status.code(), ErrorCode::kPdfNoText);
   EXPECT_TRUE(Contains(doc.status.message(), "OCR")) << doc.status.message();
 }
