@@ -28,6 +28,7 @@ enum class FileRole {
   kOther,       // anything else the paper holds
 };
 std::string_view FileRoleName(FileRole role);  // "main", "attachment", "statement", "minutes", "other"
+// The role FileRoleName calls `name`; nullopt for any other text.
 std::optional<FileRole> ParseFileRole(std::string_view name);
 
 // Who wins where the metadata and the text disagree (--oparl-trust).

@@ -33,7 +33,7 @@ struct File {
   std::string id, name, file_name, access_url, download_url, date, mime_type;
   std::vector<std::string> papers;  // Paper ids listing it (mainFile, auxiliaryFile, File.paper)
   std::string meeting;              // Meeting id listing it (invitation, protocols, auxiliaryFile)
-  bool main = false;                // some paper lists it as its mainFile
+  std::string main_paper;           // the Paper listing it as its mainFile; empty when none
 };
 
 struct Paper {
@@ -77,6 +77,9 @@ struct Dump {
 // Fails only when `directory` is not a readable directory.
 Status ReadDump(const std::string& directory, Dump* dump);
 
+// The ISO date of an OParl date ("2023-11-09") or date-time ("2023-11-09T16:00:00+01:00").
+std::string DateOf(const std::string& date_or_time);
+
 // The dump's flaws as lines for a person, one per kind, with its count and an example.
 std::vector<std::string> DescribeFlaws(const Dump& dump);
 
@@ -90,7 +93,8 @@ std::vector<std::string> DescribeFlaws(const Dump& dump);
 // A key two Files share matches neither of them (counted in ambiguous_keys).
 class Join {
  public:
-  // `files`: the local paths. The grammar maps paperTypes to kinds and File
+  // `files`: the local paths. `dump` and `grammar` must outlive the Join; the
+  // pointers Find returns live as long as it. The grammar maps paperTypes to kinds and File
   // names to roles (<oparl>), and writes paper and attachment IDs.
   Join(const Dump& dump, const Grammar& grammar, const std::vector<std::string>& files);
 
@@ -141,7 +145,7 @@ void ApplyToReferences(const FileMetadata& metadata, Trust trust, const Grammar&
 void ApplyToStructure(const FileMetadata& metadata, Trust trust, DocumentStructure* structure);
 
 // OParl's own links, beside the text's, for every paper one of `documents`
-// belongs to (DocumentFacts::paper): `oparl-subordinate-of` (a paper → its
+// belongs to (DocumentFacts::metadata->paper_url): `oparl-subordinate-of` (a paper → its
 // superordinated paper, from either side's list), `oparl-consulted-at` (a
 // paper → the agenda item it was consulted at; the agenda item `part-of` its
 // meeting), `attachment-of` (an Anlage file → its paper). The far ends become

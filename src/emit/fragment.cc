@@ -68,7 +68,6 @@ Status ReadFacts(pugi::xml_node document, DocumentFacts* facts) {
       for (const MetadataAttribute& attribute : kMetadataAttributes) {
         metadata.*attribute.field = Attribute(child, attribute.name);
       }
-      if (metadata.role == FileRole::kAttachment && out.id != metadata.paper_id) metadata.attachment_id = out.id;
       out.metadata = std::move(metadata);
     }
   }

@@ -654,7 +654,7 @@ struct FileRoleSpec {
 inline constexpr FileRoleSpec kFileRoles[] = {
     {"main", "the paper itself: the document takes the paper's ID, kind, date and title"},
     {"attachment", "an Anlage: the attachment's ID (group `n`, its number), `attachment-of` the paper"},
-    {"statement", "the Stellungnahme filed under the paper's number: the paper's ID, kind of its text"},
+    {"statement", "the Stellungnahme filed under the paper's number: the paper's ID, the kind of layout answer"},
     {"minutes", "a minutes extract: the ID of the meeting it is of (agenda item by group `item`, day by `d`, `m`, `y`)"},
     {"other", "anything else: the paper's ID, kind of its text"},
 };

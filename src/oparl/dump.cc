@@ -27,6 +27,12 @@ constexpr const char* kSingleForList = "single objects or URLs where a list belo
 constexpr const char* kTwice = "objects given twice with different fields (the first kept)";
 constexpr const char* kDangling = "links to objects not in the dump";
 constexpr const char* kWrongValue = "values of the wrong JSON type (ignored)";
+constexpr const char* kUnreadableFolder = "folders that could not be read to the end";
+constexpr const char* kTooDeep = "values nested deeper than 64 levels (skipped)";
+// Objects and lists nest this deep at most in a real dump (a list page of
+// Papers with embedded Files is four); deeper ones are skipped, so that a
+// hostile file cannot exhaust the stack.
+constexpr int kMaxDepth = 64;
 
 // The OParl type name of `type` ("https://schema.oparl.org/1.1/Paper" → "Paper").
 std::string TypeName(const std::string& type) {
@@ -108,21 +114,31 @@ class Reader {
   }
 
   // Any JSON value: arrays and list pages are walked, objects registered.
-  void Visit(const json& value, const std::string& type_hint, const std::string& where) {
+  void Visit(const json& value, const std::string& type_hint, const std::string& where, int depth = 0) {
+    if (depth > kMaxDepth) {
+      Flaw(kTooDeep, where);
+      return;
+    }
     if (value.is_array()) {
-      for (const json& item : value) Visit(item, type_hint, where);
+      for (const json& item : value) {
+        if (item.is_object() || item.is_array()) {
+          Visit(item, type_hint, where, depth + 1);
+        } else {
+          Flaw(kWrongValue, where + " (a list item that is not an object)");
+        }
+      }
       return;
     }
     if (!value.is_object()) return;
     const auto data = value.find("data");
     if (data != value.end() && data->is_array() && value.find("type") == value.end()) {
-      Visit(*data, type_hint, where);  // a list page
+      Visit(*data, type_hint, where, depth + 1);  // a list page
       return;
     }
-    Object(value, type_hint, where);
+    Object(value, type_hint, where, depth);
   }
 
-  void Object(const json& object, const std::string& type_hint, const std::string& where) {
+  void Object(const json& object, const std::string& type_hint, const std::string& where, int depth) {
     std::string type;
     const auto type_field = object.find("type");
     if (type_field != object.end() && type_field->is_string()) type = TypeName(type_field->get<std::string>());
@@ -158,9 +174,9 @@ class Reader {
       for (std::size_t i = 0; i < paper.files.size(); ++i) {
         FileLinks& links = file_links_[paper.files[i]];
         links.papers.push_back(id);
-        if (i == 0 && has_main) links.main = true;
+        if (i == 0 && has_main) links.main_paper = id;
       }
-      Embedded(object, {"mainFile", "auxiliaryFile", "consultation"}, at);
+      Embedded(object, {"mainFile", "auxiliaryFile", "consultation"}, at, depth);
       Keep(&dump_.papers, std::move(paper), at);
     } else if (type == "File") {
       File file;
@@ -193,7 +209,7 @@ class Reader {
       }
       for (const std::string& file : Urls(object, "auxiliaryFile", at)) file_links_[file].meeting = id;
       for (const std::string& item : meeting.agenda_items) item_meetings_[item] = id;
-      Embedded(object, {"agendaItem", "invitation", "resultsProtocol", "verbatimProtocol", "auxiliaryFile"}, at);
+      Embedded(object, {"agendaItem", "invitation", "resultsProtocol", "verbatimProtocol", "auxiliaryFile"}, at, depth);
       Keep(&dump_.meetings, std::move(meeting), at);
     } else if (type == "AgendaItem") {
       AgendaItem item;
@@ -202,7 +218,7 @@ class Reader {
       item.number = Text(object, "number", at);
       item.name = Text(object, "name", at);
       item.consultation = Url(object, "consultation", at);
-      Embedded(object, {"resolutionFile", "auxiliaryFile"}, at);
+      Embedded(object, {"resolutionFile", "auxiliaryFile"}, at, depth);
       Keep(&dump_.agenda_items, std::move(item), at);
     } else if (type == "Consultation") {
       Consultation consultation;
@@ -213,10 +229,10 @@ class Reader {
       Keep(&dump_.consultations, std::move(consultation), at);
     } else if (type == "Person") {
       ++dump_.persons;
-      Embedded(object, {"membership", "location"}, at);
+      Embedded(object, {"membership", "location"}, at, depth);
     } else if (type == "Organization") {
       ++dump_.organizations;
-      Embedded(object, {"membership", "location"}, at);
+      Embedded(object, {"membership", "location"}, at, depth);
     } else if (type == "Membership") {
       ++dump_.memberships;
     } else {
@@ -225,15 +241,15 @@ class Reader {
   }
 
   // Objects embedded under `keys` (a Paper's auxiliaryFile, a Meeting's agendaItem).
-  void Embedded(const json& object, std::initializer_list<const char*> keys, const std::string& where) {
+  void Embedded(const json& object, std::initializer_list<const char*> keys, const std::string& where, int depth) {
     for (const char* key : keys) {
       const auto found = object.find(key);
       if (found == object.end()) continue;
       if (found->is_object()) {
-        Visit(*found, TypeOfKey(key), where + " " + key);
+        Visit(*found, TypeOfKey(key), where + " " + key, depth + 1);
       } else if (found->is_array()) {
         for (const json& item : *found) {
-          if (item.is_object()) Visit(item, TypeOfKey(key), where + " " + key);
+          if (item.is_object()) Visit(item, TypeOfKey(key), where + " " + key, depth + 1);
         }
       }
     }
@@ -270,7 +286,7 @@ class Reader {
         }
       }
       if (file->second.meeting.empty()) file->second.meeting = links.meeting;
-      file->second.main = file->second.main || links.main;
+      if (file->second.main_paper.empty()) file->second.main_paper = links.main_paper;
     }
     for (auto& [id, item] : dump_.agenda_items) {
       if (item.meeting.empty()) {
@@ -288,7 +304,12 @@ class Reader {
         if (dump_.consultations.count(consultation) == 0) Flaw(kDangling, "Consultation " + consultation);
       }
     }
-    for (const auto& [id, consultation] : dump_.consultations) {
+    for (auto& [id, consultation] : dump_.consultations) {
+      // A Consultation naming only its agenda item is at that item's meeting.
+      if (consultation.meeting.empty()) {
+        const auto item = dump_.agenda_items.find(consultation.agenda_item);
+        if (item != dump_.agenda_items.end()) consultation.meeting = item->second.meeting;
+      }
       if (!consultation.meeting.empty() && dump_.meetings.count(consultation.meeting) == 0) {
         Flaw(kDangling, "Meeting " + consultation.meeting);
       }
@@ -302,7 +323,7 @@ class Reader {
   struct FileLinks {
     std::vector<std::string> papers;
     std::string meeting;
-    bool main = false;
+    std::string main_paper;  // the Paper listing it as its mainFile
   };
   Dump& dump_;
   std::unordered_map<std::string, FileLinks> file_links_;
@@ -323,15 +344,14 @@ Status ReadDump(const std::string& directory, Dump* dump) {
     if (error) break;
     if (walk->is_regular_file(error) && walk->path().extension() == ".json") files.push_back(walk->path());
   }
-  std::sort(files.begin(), files.end());  // the same dump reads the same in every run
   Reader reader(dump);
+  if (error) reader.Flaw(kUnreadableFolder, directory + ": " + error.message());
+  std::sort(files.begin(), files.end());  // the same dump reads the same in every run
   for (const fs::path& path : files) {
     ++dump->json_files;
     std::ifstream in(path, std::ios::binary);
-    std::stringstream content;
-    content << in.rdbuf();
-    json value = json::parse(content.str(), nullptr, /*allow_exceptions=*/false);
-    if (value.is_discarded() || !in) {
+    json value = json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded()) {
       reader.Flaw(kUnparsable, path.string());
       continue;
     }

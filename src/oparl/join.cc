@@ -63,6 +63,26 @@ std::string Tail(std::string_view url, int count) {
 }
 std::string LastSegment(std::string_view url) { return Tail(url, 1); }
 
+// `text` with its %XX escapes decoded ("Anlage%202.pdf" → "Anlage 2.pdf").
+std::string PercentDecoded(std::string_view text) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 // How many trailing path segments a URL tail may match a local path by.
 constexpr int kTailSegments = 4;
 
@@ -121,6 +141,10 @@ std::string PaperIdOf(const std::string& reference, const Grammar& grammar) {
 
 }  // namespace
 
+std::string DateOf(const std::string& date_or_time) {
+  return date_or_time.substr(0, std::min<std::size_t>(date_or_time.size(), 10));
+}
+
 Join::Join(const Dump& dump, const Grammar& grammar, const std::vector<std::string>& files)
     : dump_(dump), grammar_(grammar) {
   for (const auto& [url, paper] : dump.papers) {
@@ -131,7 +155,8 @@ Join::Join(const Dump& dump, const Grammar& grammar, const std::vector<std::stri
     by_id.Add(LastSegment(file.id), &file);
     by_file_name.Add(file.file_name, &file);
     for (int segments = 1; segments <= kTailSegments; ++segments) {
-      const std::string access = Tail(file.access_url, segments), download = Tail(file.download_url, segments);
+      const std::string access = PercentDecoded(Tail(file.access_url, segments));
+      const std::string download = PercentDecoded(Tail(file.download_url, segments));
       by_url[segments - 1].Add(access, &file);
       if (download != access) by_url[segments - 1].Add(download, &file);
     }
@@ -171,7 +196,7 @@ const std::string& Join::PaperId(const std::string& paper_url) const {
 
 std::string Join::MeetingId(const Meeting& meeting) const {
   if (!meeting.ratsdoc_id.empty()) return meeting.ratsdoc_id;
-  const std::string date = meeting.start.substr(0, std::min<std::size_t>(meeting.start.size(), 10));
+  const std::string date = DateOf(meeting.start);
   const std::string name = meeting.name.empty() ? LastSegment(meeting.id) : utf8::CollapseSpaces(meeting.name);
   return date.empty() ? name : name + "/" + date;
 }
@@ -192,7 +217,7 @@ FileMetadata Join::MetadataOf(const File& file) const {
   out.file_url = file.id;
   out.file_name = std::string(utf8::Trim(file.name));
   std::map<std::string, std::string> groups;
-  if (file.main) {
+  if (!file.main_paper.empty()) {
     out.role = FileRole::kMain;
   } else {
     for (const grammar::FileRoleRule& rule : grammar_.rules().oparl.file_roles) {
@@ -203,8 +228,11 @@ FileMetadata Join::MetadataOf(const File& file) const {
       }
     }
   }
+  // The paper whose mainFile it is, else the first (in the dump's order) that lists it.
   const Paper* paper = nullptr;
+  if (const auto main = dump_.papers.find(file.main_paper); main != dump_.papers.end()) paper = &main->second;
   for (const std::string& url : file.papers) {
+    if (paper != nullptr) break;
     const auto found = dump_.papers.find(url);
     if (found != dump_.papers.end()) {
       paper = &found->second;
@@ -218,7 +246,7 @@ FileMetadata Join::MetadataOf(const File& file) const {
       out.role = FileRole::kMinutes;
       out.meeting_url = meeting->first;
       out.meeting_id = MeetingId(meeting->second);
-      out.meeting_date = meeting->second.start.substr(0, std::min<std::size_t>(meeting->second.start.size(), 10));
+      out.meeting_date = DateOf(meeting->second.start);
     }
     return out;
   }
@@ -253,7 +281,7 @@ FileMetadata Join::MetadataOf(const File& file) const {
 void Join::PickMeeting(const Paper& paper, FileMetadata* metadata) const {
   const Meeting* picked = nullptr;
   const AgendaItem* picked_item = nullptr;
-  int candidates = 0;
+  int candidates = 0;  // distinct meetings
   for (const std::string& id : paper.consultations) {
     const auto consultation = dump_.consultations.find(id);
     if (consultation == dump_.consultations.end()) continue;
@@ -263,6 +291,10 @@ void Join::PickMeeting(const Paper& paper, FileMetadata* metadata) const {
     const AgendaItem* agenda_item = item == dump_.agenda_items.end() ? nullptr : &item->second;
     if (!metadata->item.empty() && (agenda_item == nullptr || agenda_item->number != metadata->item)) continue;
     if (!metadata->meeting_date.empty() && meeting->second.start.rfind(metadata->meeting_date, 0) != 0) continue;
+    if (picked == &meeting->second) {
+      picked_item = nullptr;  // two items at one meeting: the meeting, not an item
+      continue;
+    }
     ++candidates;
     picked = &meeting->second;
     picked_item = agenda_item;
@@ -270,7 +302,7 @@ void Join::PickMeeting(const Paper& paper, FileMetadata* metadata) const {
   if (candidates != 1) return;
   metadata->meeting_url = picked->id;
   metadata->meeting_id = MeetingId(*picked);
-  metadata->meeting_date = picked->start.substr(0, std::min<std::size_t>(picked->start.size(), 10));
+  metadata->meeting_date = DateOf(picked->start);
   if (picked_item != nullptr) metadata->item = picked_item->number;
 }
 

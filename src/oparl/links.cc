@@ -13,7 +13,6 @@
 namespace ratsdoc::oparl {
 namespace {
 
-std::string DateOf(const std::string& date_time) { return date_time.substr(0, std::min<std::size_t>(date_time.size(), 10)); }
 
 // The papers (by OParl id) the read documents belong to.
 std::unordered_set<std::string> PapersRead(const std::vector<DocumentFacts>& documents) {
@@ -55,7 +54,9 @@ class DumpLinker {
     for (const DocumentFacts& document : documents_) {
       if (!document.error.empty() || !document.metadata) continue;
       const FileMetadata& metadata = *document.metadata;
-      if (metadata.role == FileRole::kAttachment && !metadata.paper_id.empty() && document.id != metadata.paper_id) {
+      // Only a document that is the Anlage (not one whose own number won, --oparl-trust text).
+      if (metadata.role == FileRole::kAttachment && !metadata.paper_id.empty() && !metadata.attachment.empty() &&
+          document.id == AttachmentIdOf(metadata.paper_id, metadata.attachment, grammar_)) {
         Link(document.id, Paper(metadata.paper_url), Relation::kAttachmentOf);
       }
     }
@@ -199,7 +200,11 @@ LinkComparison CompareLinks(const Dump& dump, const Join& join, const std::vecto
     }
   }
   for (const DocumentFacts& document : documents) {
-    if (!document.error.empty() || !document.metadata || document.metadata->paper_id.empty()) continue;
+    // A minutes extract is the meeting's, not its paper's: what it cites is not the paper's link.
+    if (!document.error.empty() || !document.metadata || document.metadata->paper_id.empty() ||
+        document.metadata->role == FileRole::kMinutes) {
+      continue;
+    }
     const std::string& id = document.metadata->paper_id;
     for (const Reference& reference : document.references) {
       if (!reference.resolved) continue;

@@ -249,9 +249,37 @@ TEST_F(OparlDump, AStatementKnownOnlyToTheRisStillAnswers) {
   EXPECT_TRUE(answers);
 }
 
+TEST_F(OparlDump, HostileNestingIsAFlawNotACrash) {
+  Write(dump_ / "deep.json", std::string(200000, '[') + std::string(200000, ']'));
+  std::string objects;
+  for (int i = 0; i < 20000; ++i) objects += R"({"type": "https://schema.oparl.org/1.1/Meeting", "id": "m", "agendaItem": )";
+  Write(dump_ / "deep-objects.json", objects + "{}" + std::string(20000, '}'));
+  oparl::Dump dump;
+  ASSERT_TRUE(oparl::ReadDump(dump_.string(), &dump).ok());
+  EXPECT_EQ(dump.flaws.at("values nested deeper than 64 levels (skipped)"), 2u);
+  EXPECT_EQ(dump.papers.size(), 5u);  // the rest of the dump is read
+}
+
+TEST_F(OparlDump, AFileIsItsMainPapersAndAConsultationMayNameOnlyItsItem) {
+  // Another paper lists the Anfrage's file too, and its consultation names no meeting.
+  Write(dump_ / "papers" / "0.json", R"({"id": ")" + std::string(kBase) + R"(papers/0", "type": "https://schema.oparl.org/1.1/Paper",
+      "reference": "DS0001/21", "paperType": "Informationsvorlage", "name": "Sammelvorlage",
+      "auxiliaryFile": [")" + std::string(kBase) + R"(files/101_anfrage_F0301_23"]})");
+  std::string one = ReadFile(dump_ / "papers" / "1.json");
+  const std::string with_meeting = R"("meeting": ")" + std::string(kBase) + R"(meetings/1",)";
+  one.erase(one.find(with_meeting), with_meeting.size());
+  Write(dump_ / "papers" / "1.json", one);
+  const pugi::xml_node graph = Process();
+  EXPECT_STREQ(Document(graph, "101_anfrage_F0301_23.txt").attribute("id").as_string(), "F0301/23");
+  EXPECT_TRUE(HasEdge(graph, "F0301/23", AgendaItemIdOf("Stadtrat/2023-11-09", "7", Magdeburg()), "oparl-consulted-at"));
+}
+
 TEST_F(OparlDump, ACachedRunWithOtherMetadataAnalysesAgain) {
   const std::string cache = (root_ / "cache").string();
   Process("--cache " + cache);
+  Process("--cache " + cache);
+  // Read again: the unchanged files come from the cache; the empty scan.txt and the file with a warning are analysed.
+  EXPECT_NE(result_.output.find("cache: 6 reused, 2 analysed, 0 damaged"), std::string::npos) << result_.output;
   Write(dump_ / "papers" / "5.json", R"({"id": ")" + std::string(kBase) + R"(papers/5", "type": "https://schema.oparl.org/1.1/Paper",
       "reference": "DS0200/23", "paperType": "Informationsvorlage", "name": "Übersicht",
       "auxiliaryFile": [{"id": ")" + std::string(kBase) + R"(files/002_406d7f5b0e791aa1", "name": "Übersicht"}]})");
