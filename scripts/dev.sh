@@ -15,7 +15,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(build-essential cmake pkg-config libpoppler-cpp-dev libicu-dev libre2-dev
           libpugixml-dev libgtest-dev libcli11-dev libssl-dev nlohmann-json3-dev
           libxml2-utils libcairo2-dev fonts-dejavu-core poppler-utils pdfgrep time bsdutils
-          clang libclang-rt-14-dev python3 python3-jsonschema)
+          clang libclang-rt-14-dev python3 python3-jsonschema
+          libtesseract-dev libleptonica-dev tesseract-ocr-deu tesseract-ocr-osd zlib1g-dev)
 
 install_missing() {
   local missing=() package

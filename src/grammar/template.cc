@@ -39,7 +39,7 @@ std::string CollapseSpace(std::string_view value) {
 
 std::string Upper(std::string value, bool roman) {
   for (char& c : value) {
-    if (roman && c == 'l') c = 'I';
+    if (roman && (c == 'l' || c == '1')) c = 'I';  // a Roman one as OCR and typewriters write it
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   return value;

@@ -3,14 +3,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
 #if RATSDOC_HAVE_OCR
+#include <omp.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 #endif
@@ -67,6 +70,12 @@ namespace {
 class Engines {
  public:
   static Engines& OfThisThread() {
+    // Tesseract parallelises inside a page with OpenMP; ratsdoc already reads
+    // one document per core, and the two together make the OpenMP threads
+    // spin against each other (a page took three times as long). One thread
+    // per engine: OpenMP's parallel regions stay inactive.
+    static std::once_flag serial;
+    std::call_once(serial, [] { omp_set_max_active_levels(0); });
     thread_local Engines engines;
     return engines;
   }
@@ -122,13 +131,28 @@ int Orientation(const Grey& grey) {
   return ((degrees % 360) + 360) % 360;
 }
 
+// Poppler's rotation (clockwise) that sets a page turned `turned` degrees clockwise upright.
 poppler::rotation_enum Upright(int turned) {
   switch (turned) {
-    case 90: return poppler::rotate_90;
+    case 90: return poppler::rotate_270;
     case 180: return poppler::rotate_180;
-    case 270: return poppler::rotate_270;
+    case 270: return poppler::rotate_90;
     default: return poppler::rotate_0;
   }
+}
+
+// A "word" that is not one: white space, a table's ruling read as strokes
+// ("|", "[]"), or a speck of dust read as a letter or two with next to no
+// confidence.
+constexpr float kSpeckConfidence = 30;
+constexpr std::size_t kSpeckBytes = 3;
+bool IsNoise(const char* text, float confidence) {
+  bool strokes = true, blank = true;
+  for (const char* c = text; *c != '\0'; ++c) {
+    blank = blank && (*c == ' ' || *c == '\t' || *c == '\n');
+    strokes = strokes && (*c == '|' || *c == '[' || *c == ']' || *c == ' ');
+  }
+  return blank || strokes || (confidence < kSpeckConfidence && std::strlen(text) <= kSpeckBytes);
 }
 
 }  // namespace
@@ -181,25 +205,52 @@ OcrResult RecognizePage(const poppler::page& page, const std::string& language) 
   }
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
   double confidence_sum = 0;
+  const double cx = grey.image.width() / 2.0, cy = grey.image.height() / 2.0;
   if (it) {
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!text || text[0] == '\0') continue;
+      const float confidence = it->Confidence(tesseract::RIL_WORD);
+      if (!text || IsNoise(text.get(), confidence)) continue;
       int left = 0, top = 0, right = 0, bottom = 0;
       if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom)) continue;
       int line_left = 0, line_top = 0, line_right = 0, line_bottom = 0;
       it->BoundingBox(tesseract::RIL_TEXTLINE, &line_left, &line_top, &line_right, &line_bottom);
+      // Tesseract reads a skewed page level but gives its boxes as they
+      // stand on the image: turn each box's centre by the block's skew, so
+      // that the words of one row share one line for the layout stage.
+      tesseract::Orientation orientation{};
+      tesseract::WritingDirection direction{};
+      tesseract::TextlineOrder order{};
+      float deskew = 0;
+      it->Orientation(&orientation, &direction, &order, &deskew);
+      const double mx = (left + right) / 2.0 - cx, my = (top + bottom) / 2.0 - cy;
+      const double c = std::cos(deskew), s = std::sin(deskew);
+      const double dx = c * mx + s * my - mx, dy = -s * mx + c * my - my;  // anti-clockwise, y down
       PdfWord word;
       word.text = text.get();
-      word.x0 = left * points;
-      word.x1 = right * points;
-      word.y0 = top * points;
-      word.y1 = bottom * points;
-      // The type size, from the line's height (ascenders to descenders ≈ 1.2 em).
-      word.font_size = std::max(1.0, (line_bottom - line_top) * points / 1.2);
+      word.x0 = (left + dx) * points;
+      word.x1 = (right + dx) * points;
+      // The type size, from the row's height (x-height plus ascenders, the
+      // same for every line of one size, unlike the ink of its words): about
+      // 0.7 em. The box is a font's box on the baseline, as a text layer's
+      // word boxes are, so that line pitch does not depend on which letters
+      // a line has.
+      float row_height = 0, descenders = 0, ascenders = 0;
+      it->RowAttributes(&row_height, &descenders, &ascenders);
+      word.font_size = row_height > 0 ? std::max(1.0, row_height * points / 0.7)
+                                      : std::max(1.0, (line_bottom - line_top) * points / 1.2);
+      int base_x1 = 0, base_y1 = 0, base_x2 = 0, base_y2 = 0;
+      double baseline = bottom;
+      if (it->Baseline(tesseract::RIL_WORD, &base_x1, &base_y1, &base_x2, &base_y2)) {
+        const double mid = (left + right) / 2.0;
+        baseline = base_x2 == base_x1 ? base_y1
+                                      : base_y1 + (base_y2 - base_y1) * (mid - base_x1) / double(base_x2 - base_x1);
+      }
+      word.y1 = (baseline + dy) * points + 0.22 * word.font_size;
+      word.y0 = word.y1 - 1.15 * word.font_size;
       word.space_after = !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
-      confidence_sum += it->Confidence(tesseract::RIL_WORD);
+      confidence_sum += confidence;
       out.words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
   }
