@@ -6,7 +6,6 @@
 #include <cstring>
 #include <map>
 #include <memory>
-#include <mutex>
 
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
@@ -73,12 +72,12 @@ class Engines {
     // Tesseract parallelises inside a page with OpenMP; ratsdoc already reads
     // one document per core, and the two together make the OpenMP threads
     // spin against each other (a page took three times as long). One thread
-    // per engine: OpenMP's parallel regions stay inactive.
-    static std::once_flag serial;
-    std::call_once(serial, [] { omp_set_max_active_levels(0); });
+    // per engine: OpenMP's parallel regions stay inactive. The setting is
+    // the calling thread's own, so each analysis thread makes it.
     thread_local Engines engines;
     return engines;
   }
+  Engines() { omp_set_max_active_levels(0); }
   // nullptr when the language's data is not installed.
   tesseract::TessBaseAPI* ForLanguage(const std::string& language) {
     auto [it, inserted] = by_language_.try_emplace(language);
