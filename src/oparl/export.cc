@@ -20,6 +20,7 @@
 
 #include "grammar/rules.h"
 #include "grammar/schema.h"
+#include "oparl/url.h"
 #include "ratsdoc/grammar.h"
 #include "ratsdoc/graph.h"
 
@@ -131,26 +132,6 @@ std::string PercentEncode(std::string_view text) {
   return out;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-std::string PercentDecode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 // A path segment that would not name a file of its own.
 std::string SafeSegment(std::string segment) {
   if (segment.empty() || segment == "." || segment == "..") return "_" + segment;
@@ -175,7 +156,7 @@ std::string SafePath(std::string_view path) {
 // The file (relative to DIR) of `url`: see the header and docs/oparl.md.
 std::string FileOfUrl(const std::string& base, const std::string& url) {
   // SafePath: an ID kept from another dump may hold "..", never a path out of DIR.
-  if (url.compare(0, base.size(), base) == 0) return SafePath(PercentDecode(url.substr(base.size()))) + ".json";
+  if (url.compare(0, base.size(), base) == 0) return SafePath(oparl::PercentDecode(url.substr(base.size()))) + ".json";
   // An ID kept from another dump: by host and path, escapes left as they are.
   std::string rest = url;
   const std::size_t scheme = rest.find("://");

@@ -8,6 +8,7 @@
 #include "common/numbers.h"
 #include "common/utf8.h"
 #include "grammar/rules.h"
+#include "oparl/url.h"
 #include "ratsdoc/oparl.h"
 
 namespace ratsdoc {
@@ -62,26 +63,6 @@ std::string Tail(std::string_view url, int count) {
   return std::string(url.substr(begin + 1));
 }
 std::string LastSegment(std::string_view url) { return Tail(url, 1); }
-
-// `text` with its %XX escapes decoded ("Anlage%202.pdf" → "Anlage 2.pdf").
-std::string PercentDecoded(std::string_view text) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 // How many trailing path segments a URL tail may match a local path by.
 constexpr int kTailSegments = 4;
@@ -155,8 +136,8 @@ Join::Join(const Dump& dump, const Grammar& grammar, const std::vector<std::stri
     by_id.Add(LastSegment(file.id), &file);
     by_file_name.Add(file.file_name, &file);
     for (int segments = 1; segments <= kTailSegments; ++segments) {
-      const std::string access = PercentDecoded(Tail(file.access_url, segments));
-      const std::string download = PercentDecoded(Tail(file.download_url, segments));
+      const std::string access = PercentDecode(Tail(file.access_url, segments));
+      const std::string download = PercentDecode(Tail(file.download_url, segments));
       by_url[segments - 1].Add(access, &file);
       if (download != access) by_url[segments - 1].Add(download, &file);
     }
